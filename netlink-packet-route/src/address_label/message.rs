@@ -1,0 +1,85 @@
+//! The owned address label message.
+
+use std::net::Ipv6Addr;
+
+use netlink_packet_core::{DecodeError, Emitable, ErrorContext, NlasIterator, Parseable};
+
+use super::attribute::AddressLabelAttribute;
+use super::header::{AddressLabelHeader, AddressLabelMessageBuffer, ADDRESS_LABEL_HEADER_LEN};
+use crate::common::AddressFamily;
+
+/// An address label message: `RTM_NEWADDRLABEL`, `RTM_DELADDRLABEL` or
+/// `RTM_GETADDRLABEL`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AddressLabelMessage {
+    /// The fixed header (`struct ifaddrlblmsg`).
+    pub header: AddressLabelHeader,
+    /// The attributes, in wire order.
+    pub attributes: Vec<AddressLabelAttribute>,
+}
+
+impl AddressLabelMessage {
+    /// A request body labelling `prefix/prefix_len` with `label` on any
+    /// interface.
+    pub fn new(prefix: Ipv6Addr, prefix_len: u8, label: u32) -> Self {
+        AddressLabelMessage {
+            header: AddressLabelHeader {
+                family: AddressFamily::Inet6,
+                prefix_len,
+                ..AddressLabelHeader::default()
+            },
+            attributes: vec![
+                AddressLabelAttribute::Address(prefix),
+                AddressLabelAttribute::Label(label),
+            ],
+        }
+    }
+
+    /// `IFAL_ADDRESS`, if present.
+    pub fn address(&self) -> Option<Ipv6Addr> {
+        self.attributes
+            .iter()
+            .find_map(|attribute| match attribute {
+                AddressLabelAttribute::Address(address) => Some(*address),
+                _ => None,
+            })
+    }
+
+    /// `IFAL_LABEL`, if present.
+    pub fn label(&self) -> Option<u32> {
+        self.attributes
+            .iter()
+            .find_map(|attribute| match attribute {
+                AddressLabelAttribute::Label(label) => Some(*label),
+                _ => None,
+            })
+    }
+}
+
+impl<'a, T: AsRef<[u8]> + ?Sized> Parseable<AddressLabelMessageBuffer<&'a T>>
+    for AddressLabelMessage
+{
+    fn parse(buf: &AddressLabelMessageBuffer<&'a T>) -> Result<Self, DecodeError> {
+        let header = AddressLabelHeader::parse(buf)?;
+        let bytes = buf.attribute_bytes();
+        let mut attributes = Vec::with_capacity(NlasIterator::new(bytes).count());
+        for nla in NlasIterator::new(bytes) {
+            let nla = nla.context("address label message")?;
+            attributes.push(AddressLabelAttribute::parse(&nla)?);
+        }
+        Ok(AddressLabelMessage { header, attributes })
+    }
+}
+
+impl Emitable for AddressLabelMessage {
+    fn buffer_len(&self) -> usize {
+        ADDRESS_LABEL_HEADER_LEN + self.attributes.as_slice().buffer_len()
+    }
+
+    fn emit(&self, buffer: &mut [u8]) {
+        self.header.emit(buffer);
+        self.attributes
+            .as_slice()
+            .emit(&mut buffer[ADDRESS_LABEL_HEADER_LEN..]);
+    }
+}

@@ -1,0 +1,231 @@
+//! Link attributes (`IFLA_*`).
+
+use netlink_packet_core::{DecodeError, NlaBuffer, ParseableParametrized, RawNla};
+
+use crate::link::af_spec::{AfSpecAttribute, BridgeAfSpecAttribute, Inet6Attribute};
+use crate::link::codec::{attribute_set, malformed, parse_list, raw, ParseAttr};
+use crate::link::info::{parse_link_info, BridgePortAttribute, LinkInfoAttribute};
+use crate::link::{
+    ExtFilterMask, LinkAddress, LinkEvent, LinkMap, LinkMode, LinkStats, LinkStats64, Nested,
+    OperState, PortAttribute, PropListAttribute, ProtoDownReasonAttribute, VfInfoListAttribute,
+    VfPortsAttribute, XdpAttribute,
+};
+
+/// `AF_BRIDGE`
+const AF_BRIDGE: u8 = 7;
+/// `AF_INET6`
+const AF_INET6: u8 = 10;
+
+attribute_set! {
+    /// One attribute of a link message (`IFLA_*`).
+    ///
+    /// Every attribute the Linux 6.18 kernel sends is typed; others are kept
+    /// in [`LinkAttribute::Other`], and a known attribute whose value does
+    /// not decode is kept in [`LinkAttribute::Malformed`] with its error, so
+    /// a message always re-emits byte-identically.
+    pub enum LinkAttribute {
+        /// Link-layer address.
+        Address(LinkAddress, Val) = IFLA_ADDRESS(1),
+        /// Link-layer broadcast (or point-to-point peer) address.
+        Broadcast(LinkAddress, Val) = IFLA_BROADCAST(2),
+        /// Device name.
+        IfName(String, Str) = IFLA_IFNAME(3),
+        /// MTU.
+        Mtu(u32, Ne) = IFLA_MTU(4),
+        /// Index of the lower device (for tunnels, vlans, veth peers: the
+        /// peer's index, possibly in another namespace).
+        Link(u32, Ne) = IFLA_LINK(5),
+        /// Name of the root queueing discipline.
+        Qdisc(String, Str) = IFLA_QDISC(6),
+        /// 32-bit counters.
+        Stats(Box<LinkStats>, Val) = IFLA_STATS(7),
+        /// Index of the controller device (bridge, bond, VRF); 0 in a
+        /// request detaches.
+        Master(u32, Ne) = IFLA_MASTER(10),
+        /// Wireless extension event (opaque `struct iw_event` data).
+        Wireless(Vec<u8>, Bytes) = IFLA_WIRELESS(11),
+        /// Transmit queue length.
+        TxQueueLen(u32, Ne) = IFLA_TXQLEN(13),
+        /// Hardware I/O map.
+        Map(LinkMap, Val) = IFLA_MAP(14),
+        /// Operational state (RFC 2863).
+        OperState(OperState, Val) = IFLA_OPERSTATE(16),
+        /// Link mode.
+        LinkMode(LinkMode, Val) = IFLA_LINKMODE(17),
+        /// Move the device to the network namespace of this process
+        /// (requests).
+        NetNsPid(u32, Ne) = IFLA_NET_NS_PID(19),
+        /// Alias (description) of the device.
+        IfAlias(String, Str) = IFLA_IFALIAS(20),
+        /// Number of SR-IOV virtual functions.
+        NumVf(u32, Ne) = IFLA_NUM_VF(21),
+        /// SR-IOV virtual functions.
+        VfInfoList(Nested<VfInfoListAttribute>, Nest) = IFLA_VFINFO_LIST(22),
+        /// 64-bit counters.
+        Stats64(Box<LinkStats64>, Val) = IFLA_STATS64(23),
+        /// Port profiles of the virtual functions.
+        VfPorts(Nested<VfPortsAttribute>, Nest) = IFLA_VF_PORTS(24),
+        /// Port profile of the device itself.
+        PortSelf(Nested<PortAttribute>, Nest) = IFLA_PORT_SELF(25),
+        /// Device group.
+        Group(u32, Ne) = IFLA_GROUP(27),
+        /// Move the device to the network namespace of this file descriptor
+        /// (requests).
+        NetNsFd(u32, Ne) = IFLA_NET_NS_FD(28),
+        /// What a dump or get should include (requests).
+        ExtMask(ExtFilterMask, Val) = IFLA_EXT_MASK(29),
+        /// Promiscuity count (> 0: promiscuous).
+        Promiscuity(u32, Ne) = IFLA_PROMISCUITY(30),
+        /// Number of transmit queues.
+        NumTxQueues(u32, Ne) = IFLA_NUM_TX_QUEUES(31),
+        /// Number of receive queues.
+        NumRxQueues(u32, Ne) = IFLA_NUM_RX_QUEUES(32),
+        /// Carrier state (1 up); writable for some devices.
+        Carrier(u8, Ne) = IFLA_CARRIER(33),
+        /// Physical port id.
+        PhysPortId(Vec<u8>, Bytes) = IFLA_PHYS_PORT_ID(34),
+        /// Carrier changes since creation (up + down).
+        CarrierChanges(u32, Ne) = IFLA_CARRIER_CHANGES(35),
+        /// Physical switch id.
+        PhysSwitchId(Vec<u8>, Bytes) = IFLA_PHYS_SWITCH_ID(36),
+        /// Namespace id (in this namespace) of the namespace of the lower
+        /// device or peer.
+        LinkNetNsId(i32, Ne) = IFLA_LINK_NETNSID(37),
+        /// Physical port name.
+        PhysPortName(String, Str) = IFLA_PHYS_PORT_NAME(38),
+        /// Protocol down (1: down by a protocol, e.g. a control plane).
+        ProtoDown(u8, Ne) = IFLA_PROTO_DOWN(39),
+        /// Maximum GSO segment count.
+        GsoMaxSegs(u32, Ne) = IFLA_GSO_MAX_SEGS(40),
+        /// Maximum GSO size.
+        GsoMaxSize(u32, Ne) = IFLA_GSO_MAX_SIZE(41),
+        /// Alignment padding.
+        Pad(Vec<u8>, Bytes) = IFLA_PAD(42),
+        /// XDP programs.
+        Xdp(Nested<XdpAttribute>, Nest) = IFLA_XDP(43),
+        /// Why this notification was sent.
+        Event(LinkEvent, Val) = IFLA_EVENT(44),
+        /// Namespace id (in the target namespace) of the origin namespace
+        /// (notifications of devices moved to another namespace).
+        NewNetNsId(i32, Ne) = IFLA_NEW_NETNSID(45),
+        /// Target namespace id of a request (`IFLA_TARGET_NETNSID`, alias
+        /// `IFLA_IF_NETNSID`).
+        TargetNetNsId(i32, Ne) = IFLA_TARGET_NETNSID(46),
+        /// Carrier up transitions.
+        CarrierUpCount(u32, Ne) = IFLA_CARRIER_UP_COUNT(47),
+        /// Carrier down transitions.
+        CarrierDownCount(u32, Ne) = IFLA_CARRIER_DOWN_COUNT(48),
+        /// New device index (moves and creation requests).
+        NewIfIndex(i32, Ne) = IFLA_NEW_IFINDEX(49),
+        /// Minimum MTU.
+        MinMtu(u32, Ne) = IFLA_MIN_MTU(50),
+        /// Maximum MTU.
+        MaxMtu(u32, Ne) = IFLA_MAX_MTU(51),
+        /// Link properties: alternative names.
+        PropList(Nested<PropListAttribute>, Nest) = IFLA_PROP_LIST(52),
+        /// An alternative name (requests: select a device by it, or add and
+        /// delete names with `RTM_NEWLINKPROP`/`RTM_DELLINKPROP` inside
+        /// `IFLA_PROP_LIST`).
+        AltIfName(String, Str) = IFLA_ALT_IFNAME(53),
+        /// Permanent hardware address.
+        PermAddress(LinkAddress, Val) = IFLA_PERM_ADDRESS(54),
+        /// Protocol-down reasons.
+        ProtoDownReason(Nested<ProtoDownReasonAttribute>, Nest) = IFLA_PROTO_DOWN_REASON(55),
+        /// Parent device name (for devices without parent netdev).
+        ParentDevName(String, Str) = IFLA_PARENT_DEV_NAME(56),
+        /// Bus of the parent device.
+        ParentDevBusName(String, Str) = IFLA_PARENT_DEV_BUS_NAME(57),
+        /// Maximum GRO size.
+        GroMaxSize(u32, Ne) = IFLA_GRO_MAX_SIZE(58),
+        /// Maximum TSO size supported by the device.
+        TsoMaxSize(u32, Ne) = IFLA_TSO_MAX_SIZE(59),
+        /// Maximum TSO segment count supported by the device.
+        TsoMaxSegs(u32, Ne) = IFLA_TSO_MAX_SEGS(60),
+        /// All-multicast count (> 0: receives all multicast).
+        AllMulti(u32, Ne) = IFLA_ALLMULTI(61),
+        /// Devlink port of the device (`DEVLINK_ATTR_*` attributes, kept raw).
+        DevlinkPort(Nested<RawNla>, Nest) = IFLA_DEVLINK_PORT(62),
+        /// Maximum GSO size for IPv4.
+        GsoIpv4MaxSize(u32, Ne) = IFLA_GSO_IPV4_MAX_SIZE(63),
+        /// Maximum GRO size for IPv4.
+        GroIpv4MaxSize(u32, Ne) = IFLA_GRO_IPV4_MAX_SIZE(64),
+        /// DPLL pin of the device (`DPLL_A_PIN_*` attributes, kept raw).
+        DpllPin(Nested<RawNla>, Nest) = IFLA_DPLL_PIN(65),
+        /// Maximum pacing offload horizon in nanoseconds.
+        MaxPacingOffloadHorizon(u64, Uint) = IFLA_MAX_PACING_OFFLOAD_HORIZON(66),
+        /// The device cannot change namespace (1).
+        NetnsImmutable(u8, Ne) = IFLA_NETNS_IMMUTABLE(67),
+        /// Needed headroom.
+        Headroom(u16, Ne) = IFLA_HEADROOM(68),
+        /// Needed tailroom.
+        Tailroom(u16, Ne) = IFLA_TAILROOM(69),
+    }
+    custom {
+        /// Bridge port configuration, in link messages of family
+        /// `AF_BRIDGE`.
+        ProtoInfoBridge(Nested<BridgePortAttribute>, Nest) = IFLA_PROTINFO(12),
+        /// IPv6 device information, in link messages of family `AF_INET6`.
+        ProtoInfoInet6(Nested<Inet6Attribute>, Nest) = IFLA_PROTINFO(12),
+        /// Link kind and its configuration.
+        LinkInfo(Nested<LinkInfoAttribute>, Nest) = IFLA_LINKINFO(18),
+        /// Per-address-family information (link messages of any family but
+        /// `AF_BRIDGE`).
+        AfSpec(Nested<AfSpecAttribute>, Nest) = IFLA_AF_SPEC(26),
+        /// Bridge information (link messages of family `AF_BRIDGE`).
+        AfSpecBridge(Nested<BridgeAfSpecAttribute>, Nest) = IFLA_AF_SPEC(26),
+    }
+}
+
+impl LinkAttribute {
+    /// Decodes one attribute of a link message of address family
+    /// `family` (`ifi_family`, which selects the meaning of
+    /// `IFLA_PROTINFO` and `IFLA_AF_SPEC`).
+    ///
+    /// Never fails: unknown attributes become [`LinkAttribute::Other`] and
+    /// undecodable ones [`LinkAttribute::Malformed`].
+    pub fn parse_with_family(nla: &NlaBuffer<&[u8]>, family: u8) -> Self {
+        match nla.kind() {
+            12 => {
+                let parsed = match family {
+                    AF_BRIDGE => nested(nla).map(LinkAttribute::ProtoInfoBridge),
+                    AF_INET6 => nested(nla).map(LinkAttribute::ProtoInfoInet6),
+                    _ => return LinkAttribute::Other(raw(nla)),
+                };
+                parsed.unwrap_or_else(|error| {
+                    LinkAttribute::Malformed(malformed(nla, error.context("IFLA_PROTINFO")))
+                })
+            }
+            18 => parse_link_info(nla)
+                .map(LinkAttribute::LinkInfo)
+                .unwrap_or_else(|error| LinkAttribute::Malformed(malformed(nla, error))),
+            26 => {
+                let parsed = if family == AF_BRIDGE {
+                    nested(nla).map(LinkAttribute::AfSpecBridge)
+                } else {
+                    nested(nla).map(LinkAttribute::AfSpec)
+                };
+                parsed.unwrap_or_else(|error| {
+                    LinkAttribute::Malformed(malformed(nla, error.context("IFLA_AF_SPEC")))
+                })
+            }
+            _ => LinkAttribute::parse_attr(nla),
+        }
+    }
+}
+
+fn nested<T: ParseAttr>(nla: &NlaBuffer<&[u8]>) -> Result<Nested<T>, DecodeError> {
+    if nla.network_byte_order_flag() {
+        return Err(DecodeError::new("unexpected NLA_F_NET_BYTEORDER flag"));
+    }
+    let list = parse_list(nla.value())?;
+    Ok(Nested::with_flag(list, nla.nested_flag()))
+}
+
+impl<T: AsRef<[u8]> + ?Sized> ParseableParametrized<NlaBuffer<&T>, u8> for LinkAttribute {
+    /// Decodes one attribute of a link message of family `family`; never
+    /// fails (see [`LinkAttribute::parse_with_family`]).
+    fn parse_with_param(buf: &NlaBuffer<&T>, family: u8) -> Result<Self, DecodeError> {
+        let nla = NlaBuffer::new(buf.inner().as_ref());
+        Ok(LinkAttribute::parse_with_family(&nla, family))
+    }
+}

@@ -38,6 +38,22 @@ pub fn skip(reason: &str) {
     skip_with(require_kernel(), reason);
 }
 
+/// Skips the current test because the running kernel lacks a feature it
+/// needs (a link kind, an lwtunnel type, MPLS routing, ...).
+///
+/// Unlike [`skip`], this never fails, even with `NETLINK_TEST_REQUIRE_KERNEL=1`:
+/// that variable proves the tests had the privilege to run, but no test can
+/// make the kernel it runs on grow a feature. Call it only after probing the
+/// kernel (and, where possible, after checking how it refuses), and say what
+/// is missing. Prints `skipped: kernel lacks <feature>: <reason>`.
+///
+/// ```
+/// netlink_test_support::skip_unsupported("MPLS routing", "no /proc/sys/net/mpls");
+/// ```
+pub fn skip_unsupported(feature: &str, reason: &str) {
+    println!("skipped: kernel lacks {feature}: {reason}");
+}
+
 fn skip_with(require_kernel: bool, reason: &str) {
     if require_kernel {
         panic!("{REQUIRE_KERNEL_ENV}=1 but the test cannot run: {reason}");

@@ -29,6 +29,22 @@ pub struct NetlinkBuffer<T> {
     buffer: T,
 }
 
+/// Why a header check failed, given the bytes available and the length
+/// field (out of line, so that the check inlines).
+#[cold]
+#[inline(never)]
+fn header_error(available: usize, length: usize) -> DecodeError {
+    DecodeError::new(if available < NETLINK_HEADER_LEN {
+        format!("netlink header: expected at least {NETLINK_HEADER_LEN} bytes, got {available}")
+    } else if length < NETLINK_HEADER_LEN {
+        format!(
+            "netlink header: length field {length} is less than the header length {NETLINK_HEADER_LEN}"
+        )
+    } else {
+        format!("netlink header: length field {length} exceeds the {available} bytes available")
+    })
+}
+
 impl<T: AsRef<[u8]>> NetlinkBuffer<T> {
     /// Wraps `buffer` without checking anything.
     pub fn new(buffer: T) -> Self {
@@ -38,29 +54,19 @@ impl<T: AsRef<[u8]>> NetlinkBuffer<T> {
     /// Wraps `buffer` after checking that it holds a whole header and that
     /// the length field is at least the header length and at most the
     /// buffer length (trailing bytes after the message are allowed).
+    #[inline]
     pub fn new_checked(buffer: T) -> Result<Self, DecodeError> {
         let this = NetlinkBuffer::new(buffer);
         this.check()?;
         Ok(this)
     }
 
+    #[inline]
     fn check(&self) -> Result<(), DecodeError> {
         let available = self.buffer.as_ref().len();
-        if available < NETLINK_HEADER_LEN {
-            return Err(DecodeError::new(format!(
-                "netlink header: expected at least {NETLINK_HEADER_LEN} bytes, got {available}"
-            )));
-        }
         let length = self.length() as usize;
-        if length < NETLINK_HEADER_LEN {
-            return Err(DecodeError::new(format!(
-                "netlink header: length field {length} is less than the header length {NETLINK_HEADER_LEN}"
-            )));
-        }
-        if length > available {
-            return Err(DecodeError::new(format!(
-                "netlink header: length field {length} exceeds the {available} bytes available"
-            )));
+        if available < NETLINK_HEADER_LEN || length < NETLINK_HEADER_LEN || length > available {
+            return Err(header_error(available, length));
         }
         Ok(())
     }

@@ -112,7 +112,7 @@ fn message() -> impl Strategy<Value = NetlinkMessage<RawMessage>> {
                 (any::<i32>(), extended_ack()).prop_map(|(code, extended_ack)| {
                     NetlinkPayload::Done(DoneMessage {
                         code: Some(code),
-                        extended_ack,
+                        extended_ack: Box::new(extended_ack),
                     })
                 }),
                 Just(NetlinkPayload::Done(DoneMessage::default())),
@@ -121,11 +121,11 @@ fn message() -> impl Strategy<Value = NetlinkMessage<RawMessage>> {
                         Some(code) => NetlinkPayload::Error(ErrorMessage {
                             code,
                             header,
-                            extended_ack,
+                            extended_ack: Box::new(extended_ack),
                         }),
                         None => NetlinkPayload::Ack(AckMessage {
                             header,
-                            extended_ack,
+                            extended_ack: Box::new(extended_ack),
                         }),
                     }
                 ),

@@ -12,8 +12,9 @@ use crate::{
 pub struct AckMessage {
     /// The echoed request (the kernel caps acks to the header).
     pub header: Vec<u8>,
-    /// The extended ack (a warning message or a cookie, if any).
-    pub extended_ack: ExtendedAck,
+    /// The extended ack (a warning message or a cookie, if any), boxed so
+    /// that a [`NetlinkMessage`](crate::NetlinkMessage) stays small.
+    pub extended_ack: Box<ExtendedAck>,
 }
 
 impl AckMessage {

@@ -10,8 +10,9 @@ pub struct DoneMessage {
     /// `None` if the payload was empty.
     pub code: Option<i32>,
     /// The extended ack the kernel attached (for example why a filtered
-    /// dump failed).
-    pub extended_ack: ExtendedAck,
+    /// dump failed), boxed so that a
+    /// [`NetlinkMessage`](crate::NetlinkMessage) stays small.
+    pub extended_ack: Box<ExtendedAck>,
 }
 
 impl Parseable<[u8]> for DoneMessage {
@@ -27,7 +28,7 @@ impl Parseable<[u8]> for DoneMessage {
         };
         Ok(DoneMessage {
             code: Some(i32::from_ne_bytes(*code)),
-            extended_ack: ExtendedAck::parse(tlvs).context("extended ack")?,
+            extended_ack: Box::new(ExtendedAck::parse(tlvs).context("extended ack")?),
         })
     }
 }

@@ -29,8 +29,9 @@ pub struct ErrorMessage {
     /// The echoed request: its header only if the ack was capped
     /// (`NLM_F_CAPPED`), otherwise the whole request.
     pub header: Vec<u8>,
-    /// The decoded extended ack.
-    pub extended_ack: ExtendedAck,
+    /// The decoded extended ack, boxed so that a
+    /// [`NetlinkMessage`](crate::NetlinkMessage) stays small.
+    pub extended_ack: Box<ExtendedAck>,
 }
 
 impl ErrorMessage {
@@ -194,7 +195,7 @@ mod tests {
         let error = ErrorMessage {
             code: NonZeroI32::MIN,
             header: vec![],
-            extended_ack: ExtendedAck::default(),
+            extended_ack: Box::default(),
         };
         assert_eq!(error.errno(), i32::MAX);
     }

@@ -19,7 +19,7 @@ use crate::{DecodeError, ErrorContext, NetlinkFlags, Parseable, NETLINK_HEADER_L
 pub(crate) struct ErrorParts {
     pub(crate) code: i32,
     pub(crate) echoed: Vec<u8>,
-    pub(crate) extended_ack: ExtendedAck,
+    pub(crate) extended_ack: Box<ExtendedAck>,
 }
 
 /// Splits an `NLMSG_ERROR` payload.
@@ -54,7 +54,7 @@ pub(crate) fn parse_error_parts(
     let (echoed, after) = rest.split_at_checked(echoed_len).unwrap_or((rest, &[]));
     let padding = nla_align(echoed_len) - echoed_len;
     let tlvs = after.get(padding..).unwrap_or_default();
-    let extended_ack = ExtendedAck::parse(tlvs).context("extended ack")?;
+    let extended_ack = Box::new(ExtendedAck::parse(tlvs).context("extended ack")?);
     Ok(ErrorParts {
         code,
         echoed: echoed.to_vec(),

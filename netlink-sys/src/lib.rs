@@ -14,6 +14,8 @@ mod socket;
 
 #[cfg(feature = "mio_socket")]
 mod mio_source;
+#[cfg(any(feature = "smol_socket", feature = "tokio_socket"))]
+mod reactor_socket;
 #[cfg(feature = "smol_socket")]
 mod smol_socket;
 #[cfg(feature = "tokio_socket")]

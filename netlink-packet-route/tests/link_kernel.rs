@@ -15,7 +15,9 @@ use netlink_packet_route::link::{
 };
 use netlink_packet_route::RtnlMessage;
 use netlink_sys::{protocols::NETLINK_ROUTE, Socket, SocketAddr};
-use netlink_test_support::{ip_json, kernel_has_link_kind, run_in_netns, skip, NamedNetns};
+use netlink_test_support::{
+    ip_json, kernel_has_link_kind, run_in_netns, skip, skip_unsupported, NamedNetns,
+};
 use serde_json::Value;
 
 /// A bound `NETLINK_ROUTE` socket of the calling thread's namespace.
@@ -562,7 +564,7 @@ fn creates_optional_kinds_when_the_kernel_has_them() {
         for (kind, request) in candidates {
             let needs_parent = ["ipvlan", "macvtap", "macsec", "xfrm"].contains(&kind);
             if !needs_parent && !kernel_has_link_kind(kind) {
-                println!("skipped: kernel lacks link kind {kind}");
+                skip_unsupported(&format!("link kind {kind}"), "not available");
                 continue;
             }
             let name = request.name().unwrap().to_owned();
@@ -570,7 +572,7 @@ fn creates_optional_kinds_when_the_kernel_has_them() {
             match rtnl.request(RtnlMessage::NewLink(request), flags) {
                 Ok(_) => {}
                 Err(error) if error.errno() == libc::EOPNOTSUPP => {
-                    println!("skipped: kernel lacks link kind {kind} ({error})");
+                    skip_unsupported(&format!("link kind {kind}"), &error.to_string());
                     continue;
                 }
                 Err(error) => panic!("kernel refused {kind}: {error}"),

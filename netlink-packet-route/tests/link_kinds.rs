@@ -17,6 +17,27 @@ fn parse(bytes: &[u8]) -> LinkMessage {
     LinkMessage::parse(&LinkMessageBuffer::new_checked(bytes).unwrap()).unwrap()
 }
 
+/// A link payload: a zeroed header and
+/// `IFLA_LINKINFO { IFLA_INFO_KIND kind, IFLA_INFO_DATA { data } }`.
+fn link_info_payload(kind: &str, data: &[u8]) -> Vec<u8> {
+    let mut kind_value = kind.as_bytes().to_vec();
+    kind_value.push(0);
+    let mut info = Vec::new();
+    push_attribute(&mut info, 1, &kind_value);
+    push_attribute(&mut info, 2, data);
+    let mut payload = vec![0u8; 16];
+    push_attribute(&mut payload, 18, &info);
+    payload
+}
+
+/// Appends an attribute of type `kind` with `value` and its padding.
+fn push_attribute(bytes: &mut Vec<u8>, kind: u16, value: &[u8]) {
+    bytes.extend_from_slice(&((4 + value.len()) as u16).to_ne_bytes());
+    bytes.extend_from_slice(&kind.to_ne_bytes());
+    bytes.extend_from_slice(value);
+    bytes.resize(bytes.len().next_multiple_of(4), 0);
+}
+
 fn assert_typed(message: &LinkMessage) {
     let text = format!("{message:?}");
     assert!(
@@ -262,14 +283,7 @@ fn vlan_bytes_as_the_kernel_lays_them_out() {
     data.extend_from_slice(&[12, 0, 2, 0, 1, 0, 0, 0, 0xff, 0xff, 0xff, 0xff]);
     data.extend_from_slice(&[6, 0, 5, 0, 0x81, 0x00, 0, 0]);
     data.extend_from_slice(&[16, 0, 3, 0, 12, 0, 1, 0, 3, 0, 0, 0, 4, 0, 0, 0]);
-    let mut info = vec![9, 0, 1, 0, b'v', b'l', b'a', b'n', 0, 0, 0, 0];
-    info.extend_from_slice(&((4 + data.len()) as u16).to_ne_bytes());
-    info.extend_from_slice(&2u16.to_ne_bytes());
-    info.extend_from_slice(&data);
-    let mut payload = vec![0u8; 16];
-    payload.extend_from_slice(&((4 + info.len()) as u16).to_ne_bytes());
-    payload.extend_from_slice(&18u16.to_ne_bytes());
-    payload.extend_from_slice(&info);
+    let payload = link_info_payload("vlan", &data);
 
     let message = parse(&payload);
     assert_eq!(emit(&message), payload);
@@ -300,14 +314,7 @@ fn bond_targets_are_indexed_nested_addresses() {
     let value = [8, 0, 0, 0, 10, 0, 0, 1, 8, 0, 1, 0, 10, 0, 0, 2];
     let mut data = vec![20, 0, 8, 0];
     data.extend_from_slice(&value);
-    let mut info = vec![9, 0, 1, 0, b'b', b'o', b'n', b'd', 0, 0, 0, 0];
-    info.extend_from_slice(&((4 + data.len()) as u16).to_ne_bytes());
-    info.extend_from_slice(&2u16.to_ne_bytes());
-    info.extend_from_slice(&data);
-    let mut payload = vec![0u8; 16];
-    payload.extend_from_slice(&((4 + info.len()) as u16).to_ne_bytes());
-    payload.extend_from_slice(&18u16.to_ne_bytes());
-    payload.extend_from_slice(&info);
+    let payload = link_info_payload("bond", &data);
 
     let message = parse(&payload);
     assert_eq!(emit(&message), payload);

@@ -162,3 +162,18 @@ fn oversized_attributes_are_refused_at_build_time() {
         netlink_packet_core::EmitError::AttributeTooLong { .. }
     ));
 }
+
+/// A nest whose inner attribute is followed by non-zero padding cannot
+/// re-emit its bytes (emitting pads with zeros): it must be kept raw, so the
+/// message still round-trips byte-identically. (Found by the property above.)
+#[test]
+fn nest_with_nonzero_padding_is_kept_raw_and_round_trips() {
+    let payload = tlv_payload(
+        0,
+        &[(0x8000 | 18, vec![9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1])],
+    );
+    let message = parse(&payload).expect("message decodes");
+    assert_eq!(emit(&message), payload);
+    let debug = format!("{message:?}");
+    assert!(debug.contains("non-zero padding"), "{debug}");
+}

@@ -15,13 +15,13 @@ use netlink_packet_route::neighbour::{
 use netlink_packet_route::{RTM_DELNEIGH, RTM_GETNEIGH, RTM_NEWNEIGH};
 use netlink_test_support::{fixtures, ip, ip_json, run_in_netns, try_ip, unique_name};
 use objects_support::{
-    assert_reemits, fixture_link_names, fixture_replies, ifindex, route_fixture_messages,
-    strategies, RouteSocket,
+    add_veth, assert_reemits, assert_typed_and_reemitted, fixture_link_names, fixture_replies,
+    ifindex, route_fixture_messages, strategies, RouteSocket, VethPair,
 };
 use proptest::prelude::*;
 
 fn parse(payload: &[u8]) -> NeighbourMessage {
-    NeighbourMessage::parse(&NeighbourMessageBuffer::new_checked(payload).unwrap()).unwrap()
+    NeighbourMessage::parse_payload(payload).unwrap()
 }
 
 fn is_untyped(attribute: &NeighbourAttribute) -> bool {
@@ -39,15 +39,9 @@ fn every_fixture_neighbour_message_is_typed_and_reemits_identically() {
     let messages = route_fixture_messages(&[RTM_NEWNEIGH, RTM_DELNEIGH, RTM_GETNEIGH]);
     // 6 + 41 + 2 + 59 dumped, 4 dump requests, 1 request, 4 notifications.
     assert!(messages.len() >= 117, "only {} messages", messages.len());
-    for message in &messages {
-        let parsed = parse(&message.payload);
-        assert!(
-            !parsed.attributes.iter().any(is_untyped),
-            "{}: untyped attribute in {parsed:?}",
-            message.origin
-        );
-        assert_reemits(&parsed, &message.payload, &message.origin);
-    }
+    assert_typed_and_reemitted(&messages, parse, |message| {
+        message.attributes.iter().any(is_untyped)
+    });
 }
 
 const DYNAMIC: NeighbourState = NeighbourState::REACHABLE
@@ -232,29 +226,14 @@ fn dump_neighbours(socket: &mut RouteSocket, family: AddressFamily) -> Vec<Neigh
         family,
         ..NeighbourHeader::default()
     });
-    socket
-        .dump(RTM_GETNEIGH, &request, RTM_NEWNEIGH)
-        .iter()
-        .map(|payload| parse(payload))
-        .collect()
+    socket.dump_parsed(RTM_GETNEIGH, &request, RTM_NEWNEIGH, parse)
 }
 
 #[test]
 fn kernel_accepts_neighbours_built_here() {
     run_in_netns("kernel_accepts_neighbours_built_here", || {
-        let name = unique_name("obn");
-        ip(&[
-            "link",
-            "add",
-            &name,
-            "type",
-            "veth",
-            "peer",
-            "name",
-            &unique_name("obq"),
-        ]);
+        let VethPair { name, index, .. } = add_veth("obn", "obq");
         ip(&["link", "set", &name, "up"]);
-        let index = ifindex(&name);
         let mut socket = RouteSocket::open();
         let create = NetlinkFlags::CREATE | NetlinkFlags::EXCL;
         let mac = LinkAddress::from([0x02, 0x0b, 0, 0, 0, 0x42]);
@@ -346,23 +325,16 @@ fn kernel_accepts_neighbours_built_here() {
 fn kernel_accepts_fdb_entries_built_here() {
     run_in_netns("kernel_accepts_fdb_entries_built_here", || {
         let bridge = unique_name("obr");
-        let port = unique_name("obs");
         if let Err(error) = try_ip(&["link", "add", &bridge, "type", "bridge"]) {
             netlink_test_support::skip(&format!("no bridge support: {error}"));
             return;
         }
-        ip(&[
-            "link",
-            "add",
-            &port,
-            "type",
-            "veth",
-            "peer",
-            "name",
-            &unique_name("obt"),
-        ]);
+        let VethPair {
+            name: port,
+            index: port_index,
+            ..
+        } = add_veth("obs", "obt");
         ip(&["link", "set", &port, "master", &bridge]);
-        let port_index = ifindex(&port);
         let bridge_index = ifindex(&bridge);
         let mut socket = RouteSocket::open();
         let mac = LinkAddress::from([0x02, 0x0b, 0, 0, 0x0f, 0xdb]);
@@ -429,15 +401,7 @@ proptest! {
     }
 
     #[test]
-    fn well_formed_messages_reemit_identically(
-        header in prop::collection::vec(any::<u8>(), 12),
-        attributes in strategies::attributes(18),
-    ) {
-        let payload = strategies::payload(header, &attributes);
-        let message = parse(&payload);
-        let mut bytes = vec![0; netlink_packet_core::Emitable::buffer_len(&message)];
-        netlink_packet_core::Emitable::emit(&message, &mut bytes);
-        prop_assert_eq!(&bytes, &payload);
-        prop_assert_eq!(parse(&bytes), message);
+    fn well_formed_messages_reemit_identically(payload in strategies::message_payload(12, 18)) {
+        strategies::check_reemits(&payload, parse)?;
     }
 }

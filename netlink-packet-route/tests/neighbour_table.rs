@@ -10,16 +10,15 @@ use netlink_packet_route::neighbour_table::{
     NeighbourTableMessageBuffer, NeighbourTableParameter,
 };
 use netlink_packet_route::{RTM_GETNEIGHTBL, RTM_NEWNEIGHTBL, RTM_SETNEIGHTBL};
-use netlink_test_support::{fixtures, ip, ip_json, run_in_netns, unique_name};
+use netlink_test_support::{fixtures, ip_json, run_in_netns};
 use objects_support::{
-    assert_reemits, fixture_link_names, fixture_replies, ifindex, route_fixture_messages,
-    strategies, RouteSocket,
+    add_veth, assert_reemits, assert_typed_and_reemitted, fixture_link_names, fixture_replies,
+    route_fixture_messages, strategies, RouteSocket, VethPair,
 };
 use proptest::prelude::*;
 
 fn parse(payload: &[u8]) -> NeighbourTableMessage {
-    NeighbourTableMessage::parse(&NeighbourTableMessageBuffer::new_checked(payload).unwrap())
-        .unwrap()
+    NeighbourTableMessage::parse_payload(payload).unwrap()
 }
 
 fn is_untyped(attribute: &NeighbourTableAttribute) -> bool {
@@ -39,15 +38,9 @@ fn is_untyped(attribute: &NeighbourTableAttribute) -> bool {
 fn every_fixture_neighbour_table_message_is_typed_and_reemits_identically() {
     let messages = route_fixture_messages(&[RTM_NEWNEIGHTBL, RTM_GETNEIGHTBL, RTM_SETNEIGHTBL]);
     assert_eq!(messages.len(), 17, "16 tables and a dump request");
-    for message in &messages {
-        let parsed = parse(&message.payload);
-        assert!(
-            !parsed.attributes.iter().any(is_untyped),
-            "{}: untyped attribute in {parsed:?}",
-            message.origin
-        );
-        assert_reemits(&parsed, &message.payload, &message.origin);
-    }
+    assert_typed_and_reemitted(&messages, parse, |message| {
+        message.attributes.iter().any(is_untyped)
+    });
 }
 
 /// The `ip -j ntable` key and value of a parameter (None for the ones it
@@ -162,18 +155,7 @@ fn malformed_parameter_keeps_the_rest_of_the_message() {
 #[test]
 fn kernel_accepts_parameters_built_here() {
     run_in_netns("kernel_accepts_parameters_built_here", || {
-        let name = unique_name("obt");
-        ip(&[
-            "link",
-            "add",
-            &name,
-            "type",
-            "veth",
-            "peer",
-            "name",
-            &unique_name("obu"),
-        ]);
-        let index = ifindex(&name);
+        let VethPair { name, index, .. } = add_veth("obt", "obu");
         let mut socket = RouteSocket::open();
 
         let request = NeighbourTableMessage::new_inet("arp_cache").with_attribute(
@@ -236,15 +218,7 @@ proptest! {
     }
 
     #[test]
-    fn well_formed_messages_reemit_identically(
-        header in prop::collection::vec(any::<u8>(), 4),
-        attributes in strategies::attributes(10),
-    ) {
-        let payload = strategies::payload(header, &attributes);
-        let message = parse(&payload);
-        let mut bytes = vec![0; netlink_packet_core::Emitable::buffer_len(&message)];
-        netlink_packet_core::Emitable::emit(&message, &mut bytes);
-        prop_assert_eq!(&bytes, &payload);
-        prop_assert_eq!(parse(&bytes), message);
+    fn well_formed_messages_reemit_identically(payload in strategies::message_payload(4, 10)) {
+        strategies::check_reemits(&payload, parse)?;
     }
 }

@@ -9,15 +9,15 @@ use netlink_packet_route::netconf::{
     NETCONFA_IFINDEX_DEFAULT,
 };
 use netlink_packet_route::{RTM_DELNETCONF, RTM_GETNETCONF, RTM_NEWNETCONF};
-use netlink_test_support::{fixtures, ip, ip_json, run_in_netns, unique_name};
+use netlink_test_support::{fixtures, ip_json, run_in_netns};
 use objects_support::{
-    assert_reemits, fixture_link_names, fixture_replies, ifindex, route_fixture_messages,
-    strategies, RouteSocket,
+    add_veth, assert_reemits, assert_typed_and_reemitted, fixture_link_names, fixture_replies,
+    route_fixture_messages, strategies, RouteSocket, VethPair,
 };
 use proptest::prelude::*;
 
 fn parse(payload: &[u8]) -> NetconfMessage {
-    NetconfMessage::parse(&NetconfMessageBuffer::new_checked(payload).unwrap()).unwrap()
+    NetconfMessage::parse_payload(payload).unwrap()
 }
 
 fn is_untyped(attribute: &NetconfAttribute) -> bool {
@@ -32,15 +32,9 @@ fn every_fixture_netconf_message_is_typed_and_reemits_identically() {
     let messages = route_fixture_messages(&[RTM_NEWNETCONF, RTM_DELNETCONF, RTM_GETNETCONF]);
     // 16 + 16 dumped, 2 dump requests, 8 notifications.
     assert_eq!(messages.len(), 42);
-    for message in &messages {
-        let parsed = parse(&message.payload);
-        assert!(
-            !parsed.attributes.iter().any(is_untyped),
-            "{}: {parsed:?}",
-            message.origin
-        );
-        assert_reemits(&parsed, &message.payload, &message.origin);
-    }
+    assert_typed_and_reemitted(&messages, parse, |message| {
+        message.attributes.iter().any(is_untyped)
+    });
 }
 
 fn interface_name(index: i32, names: &dyn Fn(i32) -> String) -> String {
@@ -120,30 +114,16 @@ fn malformed_attribute_keeps_the_rest_of_the_message() {
 #[test]
 fn kernel_netconf_decodes_and_follows_sysctls() {
     run_in_netns("kernel_netconf_decodes_and_follows_sysctls", || {
-        let name = unique_name("obc");
-        ip(&[
-            "link",
-            "add",
-            &name,
-            "type",
-            "veth",
-            "peer",
-            "name",
-            &unique_name("obd"),
-        ]);
-        let index = ifindex(&name);
+        let VethPair { name, index, .. } = add_veth("obc", "obd");
         let mut socket = RouteSocket::open();
 
         // The whole dump agrees with iproute2 in this namespace.
-        let dumped: Vec<NetconfMessage> = socket
-            .dump(
-                RTM_GETNETCONF,
-                &NetconfMessage::new(AddressFamily::Unspec),
-                RTM_NEWNETCONF,
-            )
-            .iter()
-            .map(|payload| parse(payload))
-            .collect();
+        let dumped = socket.dump_parsed(
+            RTM_GETNETCONF,
+            &NetconfMessage::new(AddressFamily::Unspec),
+            RTM_NEWNETCONF,
+            parse,
+        );
         let shown = ip_json(&["netconf", "show"]);
         let name_of = |i: i32| {
             let links = ip_json(&["link", "show"]);
@@ -203,15 +183,7 @@ proptest! {
     }
 
     #[test]
-    fn well_formed_messages_reemit_identically(
-        header in prop::collection::vec(any::<u8>(), 4),
-        attributes in strategies::attributes(10),
-    ) {
-        let payload = strategies::payload(header, &attributes);
-        let message = parse(&payload);
-        let mut bytes = vec![0; netlink_packet_core::Emitable::buffer_len(&message)];
-        netlink_packet_core::Emitable::emit(&message, &mut bytes);
-        prop_assert_eq!(&bytes, &payload);
-        prop_assert_eq!(parse(&bytes), message);
+    fn well_formed_messages_reemit_identically(payload in strategies::message_payload(4, 10)) {
+        strategies::check_reemits(&payload, parse)?;
     }
 }

@@ -9,29 +9,25 @@ use netlink_packet_core::{NetlinkFlags, Parseable, RawNla};
 use netlink_packet_route::nsid::{NsIdAttribute, NsIdMessage, NsIdMessageBuffer};
 use netlink_packet_route::{RTM_DELNSID, RTM_GETNSID, RTM_NEWNSID};
 use netlink_test_support::{fixtures, ip_json, run_in_netns, skip, NamedNetns};
-use objects_support::{assert_reemits, route_fixture_messages, strategies, RouteSocket};
+use objects_support::{
+    assert_reemits, assert_typed_and_reemitted, route_fixture_messages, strategies, RouteSocket,
+};
 use proptest::prelude::*;
 
 fn parse(payload: &[u8]) -> NsIdMessage {
-    NsIdMessage::parse(&NsIdMessageBuffer::new_checked(payload).unwrap()).unwrap()
+    NsIdMessage::parse_payload(payload).unwrap()
 }
 
 #[test]
 fn every_fixture_nsid_message_is_typed_and_reemits_identically() {
     let messages = route_fixture_messages(&[RTM_NEWNSID, RTM_DELNSID, RTM_GETNSID]);
     assert_eq!(messages.len(), 2, "one id and its dump request");
-    for message in &messages {
-        let parsed = parse(&message.payload);
-        assert!(
-            parsed
-                .attributes
-                .iter()
-                .all(|a| !matches!(a, NsIdAttribute::Other(_) | NsIdAttribute::Malformed(_))),
-            "{}: {parsed:?}",
-            message.origin
-        );
-        assert_reemits(&parsed, &message.payload, &message.origin);
-    }
+    assert_typed_and_reemitted(&messages, parse, |message| {
+        message
+            .attributes
+            .iter()
+            .any(|a| matches!(a, NsIdAttribute::Other(_) | NsIdAttribute::Malformed(_)))
+    });
 }
 
 #[test]
@@ -118,15 +114,7 @@ proptest! {
     }
 
     #[test]
-    fn well_formed_messages_reemit_identically(
-        header in prop::collection::vec(any::<u8>(), 4),
-        attributes in strategies::attributes(6),
-    ) {
-        let payload = strategies::payload(header, &attributes);
-        let message = parse(&payload);
-        let mut bytes = vec![0; netlink_packet_core::Emitable::buffer_len(&message)];
-        netlink_packet_core::Emitable::emit(&message, &mut bytes);
-        prop_assert_eq!(&bytes, &payload);
-        prop_assert_eq!(parse(&bytes), message);
+    fn well_formed_messages_reemit_identically(payload in strategies::message_payload(4, 6)) {
+        strategies::check_reemits(&payload, parse)?;
     }
 }

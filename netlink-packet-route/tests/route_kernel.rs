@@ -18,7 +18,7 @@ use netlink_packet_route::route::{
     Seg6Encap, Seg6EncapAttribute, Seg6LocalAction, Seg6LocalAttribute, Seg6LocalCounter, Seg6Mode,
 };
 use netlink_packet_route::RtnlMessage;
-use netlink_test_support::{ip_json, run_in_netns};
+use netlink_test_support::{ip_json, run_in_netns, skip_unsupported};
 use route_support::*;
 
 fn ip(text: &str) -> IpAddr {
@@ -293,7 +293,7 @@ fn seg6_and_seg6_local_encapsulations() {
                 .with_output_interface(oif)
                 .with_encap(encap.clone()),
         )) {
-            println!("skipped: kernel has no SEG6 lwtunnel: {error}");
+            skip_unsupported("SEG6 lwtunnel", &error.to_string());
             return;
         }
         let shown = ip_json(&["-d", "-6", "route", "show", "2001:db8:8::/64"]);
@@ -372,7 +372,7 @@ fn ip_and_ip6_tunnel_encapsulations_without_options() {
                 .with_output_interface(oif)
                 .with_encap(encap),
         )) {
-            println!("skipped: kernel has no IP lwtunnel: {error}");
+            skip_unsupported("IP lwtunnel", &error.to_string());
             return;
         }
         rtnl.create(RtnlMessage::NewRoute(
@@ -443,7 +443,7 @@ fn mpls_encapsulation_when_the_kernel_supports_it() {
             Err(error) => {
                 // EOPNOTSUPP: no CONFIG_MPLS_IPTUNNEL (mpls_iptunnel module).
                 assert_eq!(error.errno(), 95, "unexpected error: {error}");
-                println!("skipped: kernel has no MPLS lwtunnel (mpls_iptunnel): {error}");
+                skip_unsupported("MPLS lwtunnel (mpls_iptunnel)", &error.to_string());
             }
         }
     });

@@ -11,12 +11,13 @@ use netlink_packet_route::rule::{
 use netlink_packet_route::{RTM_DELRULE, RTM_GETRULE, RTM_NEWRULE};
 use netlink_test_support::{fixtures, ip_json, run_in_netns};
 use objects_support::{
-    assert_reemits, fixture_replies, route_fixture_messages, strategies, RouteSocket,
+    assert_reemits, assert_typed_and_reemitted, fixture_replies, route_fixture_messages,
+    strategies, RouteSocket,
 };
 use proptest::prelude::*;
 
 fn parse(payload: &[u8]) -> RuleMessage {
-    RuleMessage::parse(&RuleMessageBuffer::new_checked(payload).unwrap()).unwrap()
+    RuleMessage::parse_payload(payload).unwrap()
 }
 
 fn is_untyped(attribute: &RuleAttribute) -> bool {
@@ -30,15 +31,9 @@ fn is_untyped(attribute: &RuleAttribute) -> bool {
 fn every_fixture_rule_message_is_typed_and_reemits_identically() {
     let messages = route_fixture_messages(&[RTM_NEWRULE, RTM_DELRULE, RTM_GETRULE]);
     assert_eq!(messages.len(), 16, "10 + 4 rules and 2 dump requests");
-    for message in &messages {
-        let parsed = parse(&message.payload);
-        assert!(
-            !parsed.attributes.iter().any(is_untyped),
-            "{}: untyped attribute in {parsed:?}",
-            message.origin
-        );
-        assert_reemits(&parsed, &message.payload, &message.origin);
-    }
+    assert_typed_and_reemitted(&messages, parse, |message| {
+        message.attributes.iter().any(is_untyped)
+    });
 }
 
 fn attribute<T>(rule: &RuleMessage, pick: impl Fn(&RuleAttribute) -> Option<T>) -> Option<T> {
@@ -154,11 +149,7 @@ fn dump_rules(socket: &mut RouteSocket, family: AddressFamily) -> Vec<RuleMessag
         family,
         ..RuleHeader::default()
     });
-    socket
-        .dump(RTM_GETRULE, &request, RTM_NEWRULE)
-        .iter()
-        .map(|payload| parse(payload))
-        .collect()
+    socket.dump_parsed(RTM_GETRULE, &request, RTM_NEWRULE, parse)
 }
 
 #[test]
@@ -362,15 +353,7 @@ proptest! {
     }
 
     #[test]
-    fn well_formed_messages_reemit_identically(
-        header in prop::collection::vec(any::<u8>(), 12),
-        attributes in strategies::attributes(31),
-    ) {
-        let payload = strategies::payload(header, &attributes);
-        let message = parse(&payload);
-        let mut bytes = vec![0; netlink_packet_core::Emitable::buffer_len(&message)];
-        netlink_packet_core::Emitable::emit(&message, &mut bytes);
-        prop_assert_eq!(&bytes, &payload);
-        prop_assert_eq!(parse(&bytes), message);
+    fn well_formed_messages_reemit_identically(payload in strategies::message_payload(12, 31)) {
+        strategies::check_reemits(&payload, parse)?;
     }
 }

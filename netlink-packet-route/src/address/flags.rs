@@ -43,21 +43,21 @@ bitflags::bitflags! {
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
     pub struct AddressHeaderFlags: u8 {
         /// `IFA_F_SECONDARY` / `IFA_F_TEMPORARY`.
-        const SECONDARY = 0x01;
+        const SECONDARY = AddressFlags::SECONDARY.bits() as u8;
         /// `IFA_F_NODAD`.
-        const NODAD = 0x02;
+        const NODAD = AddressFlags::NODAD.bits() as u8;
         /// `IFA_F_OPTIMISTIC`.
-        const OPTIMISTIC = 0x04;
+        const OPTIMISTIC = AddressFlags::OPTIMISTIC.bits() as u8;
         /// `IFA_F_DADFAILED`.
-        const DADFAILED = 0x08;
+        const DADFAILED = AddressFlags::DADFAILED.bits() as u8;
         /// `IFA_F_HOMEADDRESS`.
-        const HOMEADDRESS = 0x10;
+        const HOMEADDRESS = AddressFlags::HOMEADDRESS.bits() as u8;
         /// `IFA_F_DEPRECATED`.
-        const DEPRECATED = 0x20;
+        const DEPRECATED = AddressFlags::DEPRECATED.bits() as u8;
         /// `IFA_F_TENTATIVE`.
-        const TENTATIVE = 0x40;
+        const TENTATIVE = AddressFlags::TENTATIVE.bits() as u8;
         /// `IFA_F_PERMANENT`.
-        const PERMANENT = 0x80;
+        const PERMANENT = AddressFlags::PERMANENT.bits() as u8;
     }
 }
 

@@ -2,15 +2,11 @@
 
 use std::net::IpAddr;
 
-use netlink_packet_core::{
-    check_nla_value_len, DecodeError, EmitError, Emitable, ErrorContext, Nla, NlasIterator,
-    Parseable,
-};
-
 use super::attribute::AddressAttribute;
 use super::cache_info::AddressCacheInfo;
 use super::flags::{AddressFlags, AddressHeaderFlags};
 use super::header::{AddressHeader, AddressMessageBuffer, ADDRESS_HEADER_LEN};
+use crate::common::attribute_message::attribute_message;
 use crate::common::{AddressFamily, RouteScope};
 
 /// An address message: `RTM_NEWADDR`, `RTM_DELADDR` or `RTM_GETADDR`.
@@ -53,21 +49,6 @@ impl AddressMessage {
                 AddressAttribute::Address(address),
             ],
         }
-    }
-
-    /// Appends an attribute (builder style).
-    #[must_use]
-    pub fn with_attribute(mut self, attribute: AddressAttribute) -> Self {
-        self.attributes.push(attribute);
-        self
-    }
-
-    /// Checks that every attribute fits its 16-bit length field; call it
-    /// before emitting a message built from untrusted sizes.
-    pub fn validate(&self) -> Result<(), EmitError> {
-        self.attributes
-            .iter()
-            .try_for_each(|attribute| check_nla_value_len(attribute.kind(), attribute.value_len()))
     }
 
     /// `IFA_ADDRESS`, if present.
@@ -128,28 +109,12 @@ impl AddressMessage {
     }
 }
 
-impl<'a, T: AsRef<[u8]> + ?Sized> Parseable<AddressMessageBuffer<&'a T>> for AddressMessage {
-    fn parse(buf: &AddressMessageBuffer<&'a T>) -> Result<Self, DecodeError> {
-        let header = AddressHeader::parse(buf)?;
-        let bytes = buf.attribute_bytes();
-        let mut attributes = Vec::with_capacity(NlasIterator::new(bytes).count());
-        for nla in NlasIterator::new(bytes) {
-            let nla = nla.context("address message")?;
-            attributes.push(AddressAttribute::parse(&nla)?);
-        }
-        Ok(AddressMessage { header, attributes })
-    }
-}
-
-impl Emitable for AddressMessage {
-    fn buffer_len(&self) -> usize {
-        ADDRESS_HEADER_LEN + self.attributes.as_slice().buffer_len()
-    }
-
-    fn emit(&self, buffer: &mut [u8]) {
-        self.header.emit(buffer);
-        self.attributes
-            .as_slice()
-            .emit(&mut buffer[ADDRESS_HEADER_LEN..]);
+attribute_message! {
+    AddressMessage {
+        header: AddressHeader,
+        attributes: AddressAttribute,
+        buffer: AddressMessageBuffer,
+        header_len: ADDRESS_HEADER_LEN,
+        name: "address message",
     }
 }

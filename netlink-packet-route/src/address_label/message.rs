@@ -2,10 +2,9 @@
 
 use std::net::Ipv6Addr;
 
-use netlink_packet_core::{DecodeError, Emitable, ErrorContext, NlasIterator, Parseable};
-
 use super::attribute::AddressLabelAttribute;
 use super::header::{AddressLabelHeader, AddressLabelMessageBuffer, ADDRESS_LABEL_HEADER_LEN};
+use crate::common::attribute_message::attribute_message;
 use crate::common::AddressFamily;
 
 /// An address label message: `RTM_NEWADDRLABEL`, `RTM_DELADDRLABEL` or
@@ -56,30 +55,12 @@ impl AddressLabelMessage {
     }
 }
 
-impl<'a, T: AsRef<[u8]> + ?Sized> Parseable<AddressLabelMessageBuffer<&'a T>>
-    for AddressLabelMessage
-{
-    fn parse(buf: &AddressLabelMessageBuffer<&'a T>) -> Result<Self, DecodeError> {
-        let header = AddressLabelHeader::parse(buf)?;
-        let bytes = buf.attribute_bytes();
-        let mut attributes = Vec::with_capacity(NlasIterator::new(bytes).count());
-        for nla in NlasIterator::new(bytes) {
-            let nla = nla.context("address label message")?;
-            attributes.push(AddressLabelAttribute::parse(&nla)?);
-        }
-        Ok(AddressLabelMessage { header, attributes })
-    }
-}
-
-impl Emitable for AddressLabelMessage {
-    fn buffer_len(&self) -> usize {
-        ADDRESS_LABEL_HEADER_LEN + self.attributes.as_slice().buffer_len()
-    }
-
-    fn emit(&self, buffer: &mut [u8]) {
-        self.header.emit(buffer);
-        self.attributes
-            .as_slice()
-            .emit(&mut buffer[ADDRESS_LABEL_HEADER_LEN..]);
+attribute_message! {
+    AddressLabelMessage {
+        header: AddressLabelHeader,
+        attributes: AddressLabelAttribute,
+        buffer: AddressLabelMessageBuffer,
+        header_len: ADDRESS_LABEL_HEADER_LEN,
+        name: "address label message",
     }
 }

@@ -20,3 +20,6 @@ pub use route_table::{
     RouteTable, RT_TABLE_COMPAT, RT_TABLE_DEFAULT, RT_TABLE_LOCAL, RT_TABLE_MAIN, RT_TABLE_UNSPEC,
 };
 pub use route_type::RouteType;
+pub(crate) mod attribute_message;
+pub(crate) mod fixed_header;
+pub(crate) mod native_struct;

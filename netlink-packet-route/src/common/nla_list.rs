@@ -33,6 +33,36 @@ fn framing_error(bytes: &[u8]) -> DecodeError {
         .unwrap_or_else(|| DecodeError::new("malformed attribute list"))
 }
 
+/// Checks that the padding after every attribute of an already framed list
+/// is zero, as the kernel writes it. Emitting always pads with zeros, so a
+/// nest with other padding bytes could not re-emit byte-identically; its
+/// caller keeps such a nest raw instead.
+#[inline]
+pub(crate) fn check_zero_padding(bytes: &[u8]) -> Result<(), DecodeError> {
+    let mut offset = 0;
+    while let Some(header) = bytes.get(offset..).and_then(<[u8]>::first_chunk::<4>) {
+        let length = usize::from(u16::from_ne_bytes([header[0], header[1]]));
+        let end = offset.saturating_add(length.max(4));
+        let aligned = (end + 3) & !3;
+        if aligned != end {
+            let padding = bytes.get(end..aligned.min(bytes.len())).unwrap_or_default();
+            if padding.iter().any(|&byte| byte != 0) {
+                return Err(nonzero_padding(offset));
+            }
+        }
+        offset = aligned;
+    }
+    Ok(())
+}
+
+#[cold]
+#[inline(never)]
+fn nonzero_padding(offset: usize) -> DecodeError {
+    DecodeError::new(format!(
+        "attribute at offset {offset}: non-zero padding bytes (they would not re-emit)"
+    ))
+}
+
 /// Walks attributes already validated by [`count_nlas`] (no error path).
 #[inline]
 pub(crate) fn validated_nlas(bytes: &[u8]) -> impl Iterator<Item = NlaBuffer<&[u8]>> {

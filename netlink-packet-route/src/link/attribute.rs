@@ -2,8 +2,10 @@
 
 use netlink_packet_core::{DecodeError, NlaBuffer, ParseableParametrized, RawNla};
 
+use crate::common::nla_list::malformed;
+
 use crate::link::af_spec::{AfSpecAttribute, BridgeAfSpecAttribute, Inet6Attribute};
-use crate::link::codec::{attribute_set, malformed, parse_list, raw, ParseAttr};
+use crate::link::codec::{attribute_set, parse_nest, ParseAttr};
 use crate::link::info::{parse_link_info, BridgePortAttribute, LinkInfoAttribute};
 use crate::link::{
     ExtFilterMask, LinkAddress, LinkEvent, LinkMap, LinkMode, LinkStats, LinkStats64, Nested,
@@ -187,38 +189,32 @@ impl LinkAttribute {
         match nla.kind() {
             12 => {
                 let parsed = match family {
-                    AF_BRIDGE => nested(nla).map(LinkAttribute::ProtoInfoBridge),
-                    AF_INET6 => nested(nla).map(LinkAttribute::ProtoInfoInet6),
-                    _ => return LinkAttribute::Other(raw(nla)),
+                    AF_BRIDGE => parse_nest(nla).map(LinkAttribute::ProtoInfoBridge),
+                    AF_INET6 => parse_nest(nla).map(LinkAttribute::ProtoInfoInet6),
+                    _ => return LinkAttribute::Other(RawNla::new(nla.raw_kind(), nla.value())),
                 };
                 parsed.unwrap_or_else(|error| {
-                    LinkAttribute::Malformed(malformed(nla, error.context("IFLA_PROTINFO")))
+                    LinkAttribute::Malformed(malformed(nla, error, "IFLA_PROTINFO"))
                 })
             }
             18 => parse_link_info(nla)
                 .map(LinkAttribute::LinkInfo)
-                .unwrap_or_else(|error| LinkAttribute::Malformed(malformed(nla, error))),
+                .unwrap_or_else(|error| {
+                    LinkAttribute::Malformed(malformed(nla, error, "IFLA_LINKINFO"))
+                }),
             26 => {
                 let parsed = if family == AF_BRIDGE {
-                    nested(nla).map(LinkAttribute::AfSpecBridge)
+                    parse_nest(nla).map(LinkAttribute::AfSpecBridge)
                 } else {
-                    nested(nla).map(LinkAttribute::AfSpec)
+                    parse_nest(nla).map(LinkAttribute::AfSpec)
                 };
                 parsed.unwrap_or_else(|error| {
-                    LinkAttribute::Malformed(malformed(nla, error.context("IFLA_AF_SPEC")))
+                    LinkAttribute::Malformed(malformed(nla, error, "IFLA_AF_SPEC"))
                 })
             }
             _ => LinkAttribute::parse_attr(nla),
         }
     }
-}
-
-fn nested<T: ParseAttr>(nla: &NlaBuffer<&[u8]>) -> Result<Nested<T>, DecodeError> {
-    if nla.network_byte_order_flag() {
-        return Err(DecodeError::new("unexpected NLA_F_NET_BYTEORDER flag"));
-    }
-    let list = parse_list(nla.value())?;
-    Ok(Nested::with_flag(list, nla.nested_flag()))
 }
 
 impl<T: AsRef<[u8]> + ?Sized> ParseableParametrized<NlaBuffer<&T>, u8> for LinkAttribute {

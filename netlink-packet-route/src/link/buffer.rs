@@ -1,124 +1,13 @@
 //! A checked, zero-copy view over a link message payload, with lazy
 //! accessors that decode single attributes on demand.
 
-use netlink_packet_core::{DecodeError, NlaBuffer, NlasIterator};
+use netlink_packet_core::{NlaBuffer, NlasIterator};
 
-use crate::link::{LinkFlags, OperState};
-
-const FAMILY: usize = 0;
-const RESERVED: usize = 1;
-const LINK_LAYER_TYPE: usize = 2;
-const INDEX: usize = 4;
-const FLAGS: usize = 8;
-const CHANGE: usize = 12;
-const ATTRIBUTES: usize = 16;
-
-/// A view over the payload of a link message (`struct ifinfomsg` followed
-/// by attributes).
-///
-/// The accessors read straight from the buffer and never allocate, which is
-/// the fast path for programs filtering large dumps:
-///
-/// ```
-/// use netlink_packet_route::link::{LinkMessage, LinkMessageBuffer};
-/// use netlink_packet_core::Emitable;
-///
-/// let message = LinkMessage::builder().index(7).name("eth0").mtu(1500).build().unwrap();
-/// let mut bytes = vec![0; message.buffer_len()];
-/// message.emit(&mut bytes);
-///
-/// let view = LinkMessageBuffer::new_checked(&bytes[..]).unwrap();
-/// assert_eq!(view.index(), 7);
-/// assert_eq!(view.name(), Some("eth0"));
-/// assert_eq!(view.mtu(), Some(1500));
-/// assert_eq!(view.kind(), None);
-/// ```
-///
-/// An attribute whose value is malformed reads as absent; decode the owned
-/// [`LinkMessage`](crate::link::LinkMessage) to see the error.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LinkMessageBuffer<T> {
-    buffer: T,
-}
+use crate::link::{LinkHeader, LinkMessageBuffer, OperState};
 
 impl<T: AsRef<[u8]>> LinkMessageBuffer<T> {
     /// Length of the fixed header.
-    pub const HEADER_LEN: usize = ATTRIBUTES;
-
-    /// Wraps `buffer` without checking its length (the getters of a too
-    /// short buffer return zeros).
-    pub fn new(buffer: T) -> Self {
-        LinkMessageBuffer { buffer }
-    }
-
-    /// Wraps `buffer` after checking it holds the 16-byte header.
-    pub fn new_checked(buffer: T) -> Result<Self, DecodeError> {
-        let len = buffer.as_ref().len();
-        if len < ATTRIBUTES {
-            return Err(DecodeError::new(format!(
-                "link message: expected at least {ATTRIBUTES} bytes (struct ifinfomsg), got {len}"
-            )));
-        }
-        Ok(LinkMessageBuffer { buffer })
-    }
-
-    /// The wrapped buffer.
-    pub fn into_inner(self) -> T {
-        self.buffer
-    }
-
-    /// The whole payload: header and attributes.
-    pub fn payload(&self) -> &[u8] {
-        self.buffer.as_ref()
-    }
-
-    fn read<const N: usize>(&self, offset: usize) -> [u8; N] {
-        self.buffer
-            .as_ref()
-            .get(offset..offset + N)
-            .and_then(|bytes| <[u8; N]>::try_from(bytes).ok())
-            .unwrap_or([0; N])
-    }
-
-    /// Address family (`ifi_family`).
-    pub fn family(&self) -> u8 {
-        self.read::<1>(FAMILY)[0]
-    }
-
-    /// The padding byte after the family (`__ifi_pad`).
-    pub fn reserved(&self) -> u8 {
-        self.read::<1>(RESERVED)[0]
-    }
-
-    /// Link-layer type (`ifi_type`, `ARPHRD_*`).
-    pub fn link_layer_type(&self) -> u16 {
-        u16::from_ne_bytes(self.read(LINK_LAYER_TYPE))
-    }
-
-    /// Device index (`ifi_index`).
-    pub fn index(&self) -> u32 {
-        u32::from_ne_bytes(self.read(INDEX))
-    }
-
-    /// Device flags (`ifi_flags`).
-    pub fn flags(&self) -> LinkFlags {
-        LinkFlags::from_bits_retain(u32::from_ne_bytes(self.read(FLAGS)))
-    }
-
-    /// Change mask (`ifi_change`).
-    pub fn change_mask(&self) -> LinkFlags {
-        LinkFlags::from_bits_retain(u32::from_ne_bytes(self.read(CHANGE)))
-    }
-
-    /// The attribute bytes after the header.
-    pub fn attribute_bytes(&self) -> &[u8] {
-        self.buffer.as_ref().get(ATTRIBUTES..).unwrap_or_default()
-    }
-
-    /// Iterates over the attributes without decoding or allocating.
-    pub fn attributes(&self) -> NlasIterator<'_> {
-        NlasIterator::new(self.attribute_bytes())
-    }
+    pub const HEADER_LEN: usize = LinkHeader::LEN;
 
     /// The value of the first attribute of type `kind` (flag bits
     /// ignored), if any; stops at a malformed attribute stream.
@@ -224,48 +113,6 @@ impl<T: AsRef<[u8]>> LinkMessageBuffer<T> {
             .map_while(Result::ok)
             .filter(|nla| nla.kind() == 53)
             .filter_map(|nla| c_str(nla.into_value()))
-    }
-}
-
-impl<T: AsRef<[u8]> + AsMut<[u8]>> LinkMessageBuffer<T> {
-    fn write(&mut self, offset: usize, bytes: &[u8]) {
-        self.buffer.as_mut()[offset..offset + bytes.len()].copy_from_slice(bytes);
-    }
-
-    /// Sets the address family. Panics if the buffer is shorter than the
-    /// header (as all setters).
-    pub fn set_family(&mut self, value: u8) {
-        self.write(FAMILY, &[value]);
-    }
-
-    /// Sets the padding byte.
-    pub fn set_reserved(&mut self, value: u8) {
-        self.write(RESERVED, &[value]);
-    }
-
-    /// Sets the link-layer type.
-    pub fn set_link_layer_type(&mut self, value: u16) {
-        self.write(LINK_LAYER_TYPE, &value.to_ne_bytes());
-    }
-
-    /// Sets the device index.
-    pub fn set_index(&mut self, value: u32) {
-        self.write(INDEX, &value.to_ne_bytes());
-    }
-
-    /// Sets the device flags.
-    pub fn set_flags(&mut self, value: LinkFlags) {
-        self.write(FLAGS, &value.bits().to_ne_bytes());
-    }
-
-    /// Sets the change mask.
-    pub fn set_change_mask(&mut self, value: LinkFlags) {
-        self.write(CHANGE, &value.bits().to_ne_bytes());
-    }
-
-    /// The attribute bytes, writable.
-    pub fn attribute_bytes_mut(&mut self) -> &mut [u8] {
-        &mut self.buffer.as_mut()[ATTRIBUTES..]
     }
 }
 

@@ -6,11 +6,13 @@
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
+use netlink_packet_core::emit::emit_c_string;
 use netlink_packet_core::{
-    parse_c_string, parse_ip, DecodeError, MalformedNla, Nla, NlaBuffer, NlasIterator, RawNla,
-    NLA_ALIGNTO, NLA_F_NESTED, NLA_F_NET_BYTEORDER,
+    parse_c_string, parse_ip, DecodeError, Nla, NlaBuffer, RawNla, NLA_ALIGNTO, NLA_F_NESTED,
+    NLA_F_NET_BYTEORDER,
 };
 
+use crate::common::nla_list::{check_zero_padding, parse_nla_list};
 use crate::link::Nested;
 
 /// Decodes one attribute of an attribute set. Never fails: unknown types
@@ -188,16 +190,8 @@ impl Codec<String> for Str {
     }
     #[inline]
     fn encode(value: &String, buffer: &mut [u8]) {
-        emit_c_string(value, buffer)
+        emit_c_string(buffer, value)
     }
-}
-
-/// Writes `value` and a NUL into `buffer` (`value.len() + 1` bytes).
-#[inline]
-pub(crate) fn emit_c_string(value: &str, buffer: &mut [u8]) {
-    let (text, nul) = buffer.split_at_mut(value.len());
-    text.copy_from_slice(value.as_bytes());
-    nul[0] = 0;
 }
 
 impl Codec<Vec<u8>> for Bytes {
@@ -284,13 +278,7 @@ impl<T: WireValue> Codec<T> for Val {
 impl<T: ParseAttr + Nla> Codec<Nested<T>> for Nest {
     #[inline]
     fn decode(nla: &NlaBuffer<&[u8]>) -> Result<Nested<T>, DecodeError> {
-        if nla.network_byte_order_flag() {
-            return Err(unexpected_flags(nla.raw_kind()));
-        }
-        Ok(Nested::with_flag(
-            parse_list(nla.value())?,
-            nla.nested_flag(),
-        ))
+        parse_nest(nla)
     }
     #[inline]
     fn len(value: &Nested<T>) -> usize {
@@ -306,29 +294,35 @@ impl<T: ParseAttr + Nla> Codec<Nested<T>> for Nest {
     }
 }
 
-/// Decodes every attribute of `bytes` into a vector sized exactly once.
-///
-/// The attribute stream itself must be well formed (each length within
-/// bounds); a broken stream is an error for the enclosing attribute.
+/// Decodes the attributes of a nest into a [`Nested`] that remembers the
+/// nest's `NLA_F_NESTED` flag; `NLA_F_NET_BYTEORDER` on a nest is refused.
 #[inline]
-pub(crate) fn parse_list<T: ParseAttr>(bytes: &[u8]) -> Result<Vec<T>, DecodeError> {
-    parse_list_with(bytes, T::parse_attr)
+pub(crate) fn parse_nest<T: ParseAttr>(nla: &NlaBuffer<&[u8]>) -> Result<Nested<T>, DecodeError> {
+    parse_nest_with(nla, T::parse_attr)
 }
 
-/// Like [`parse_list`] with an explicit per-attribute parser.
+/// Like [`parse_nest`] with an explicit per-attribute parser.
 ///
-/// The value of a nest ends with the padding of its last attribute (the
+/// The attribute stream itself must be well formed (each length within
+/// bounds); a broken stream is an error for the enclosing attribute. The
+/// value of a nest ends with the padding of its last attribute (the
 /// kernel's `nla_nest_end` counts it): a nest without it would not re-emit
 /// identically, so it is refused.
 #[inline]
-pub(crate) fn parse_list_with<T>(
-    bytes: &[u8],
-    parse: impl FnMut(&NlaBuffer<&[u8]>) -> T,
-) -> Result<Vec<T>, DecodeError> {
+pub(crate) fn parse_nest_with<T>(
+    nla: &NlaBuffer<&[u8]>,
+    mut parse: impl FnMut(&NlaBuffer<&[u8]>) -> T,
+) -> Result<Nested<T>, DecodeError> {
+    if nla.network_byte_order_flag() {
+        return Err(DecodeError::new("unexpected NLA_F_NET_BYTEORDER flag"));
+    }
+    let bytes = nla.value();
     if bytes.len() % NLA_ALIGNTO != 0 {
         return Err(unpadded(bytes.len()));
     }
-    parse_top_level(bytes, parse)
+    let attributes = parse_nla_list(bytes, |nla| parse(&nla))?;
+    check_zero_padding(bytes)?;
+    Ok(Nested::with_flag(attributes, nla.nested_flag()))
 }
 
 #[cold]
@@ -336,71 +330,6 @@ fn unpadded(len: usize) -> DecodeError {
     DecodeError::new(format!(
         "nested attributes of {len} bytes: the last attribute lacks its padding"
     ))
-}
-
-/// Decodes the attributes of a message (the last one may lack padding).
-#[inline]
-pub(crate) fn parse_top_level<T>(
-    bytes: &[u8],
-    mut parse: impl FnMut(&NlaBuffer<&[u8]>) -> T,
-) -> Result<Vec<T>, DecodeError> {
-    let count = count_attributes(bytes)?;
-    let mut list = Vec::with_capacity(count);
-    // The stream was validated by the count: walk it again without checks
-    // beyond the (never failing) slice bounds.
-    let mut offset = 0;
-    while let Some(&[low, high]) = bytes.get(offset..offset + 2) {
-        let length = usize::from(u16::from_ne_bytes([low, high]));
-        let Some(attribute) = bytes.get(offset..offset + length).filter(|_| length >= 4) else {
-            break;
-        };
-        list.push(parse(&NlaBuffer::new(attribute)));
-        offset += (length + 3) & !3;
-    }
-    Ok(list)
-}
-
-/// Counts the attributes of `bytes` by hopping over their length fields;
-/// on a broken stream, returns the iterator's precise error.
-#[inline]
-fn count_attributes(bytes: &[u8]) -> Result<usize, DecodeError> {
-    let mut count = 0;
-    let mut offset = 0;
-    while offset < bytes.len() {
-        let length = match bytes.get(offset..offset + 2) {
-            Some(&[low, high]) => usize::from(u16::from_ne_bytes([low, high])),
-            _ => 0,
-        };
-        if length < 4 || offset + length > bytes.len() {
-            return Err(stream_error(bytes));
-        }
-        count += 1;
-        offset += (length + 3) & !3;
-    }
-    Ok(count)
-}
-
-#[cold]
-fn stream_error(bytes: &[u8]) -> DecodeError {
-    match NlasIterator::new(bytes).find_map(Result::err) {
-        Some(error) => error,
-        None => DecodeError::new("malformed attribute stream"),
-    }
-}
-
-/// Keeps `nla` raw with `error`.
-#[cold]
-pub(crate) fn malformed(nla: &NlaBuffer<&[u8]>, error: DecodeError) -> Box<MalformedNla> {
-    Box::new(MalformedNla::new(nla, error))
-}
-
-/// Keeps `nla` raw (unknown type).
-#[inline]
-pub(crate) fn raw(nla: &NlaBuffer<&[u8]>) -> RawNla {
-    RawNla {
-        kind: nla.raw_kind(),
-        value: nla.value().to_vec(),
-    }
 }
 
 /// Generates an attribute enum, its `Nla` implementation and its
@@ -521,25 +450,26 @@ macro_rules! attribute_set {
                 match nla.kind() {
                     $($kind => match <$crate::link::codec::$codec as $crate::link::codec::Codec<$ty>>::decode(nla) {
                         Ok(value) => $name::$variant(value),
-                        Err(error) => $name::Malformed($crate::link::codec::malformed(
+                        Err(error) => $name::Malformed($crate::common::nla_list::malformed(
                             nla,
-                            error.context(stringify!($cname)),
+                            error,
+                            stringify!($cname),
                         )),
                     },)*
                     $($($fkind => {
                         if nla.raw_kind() == $fkind && nla.value_length() == 0 {
                             $name::$fvariant
                         } else {
-                            $name::Malformed($crate::link::codec::malformed(
+                            $name::Malformed($crate::common::nla_list::malformed(
                                 nla,
                                 netlink_packet_core::DecodeError::new(
                                     "expected an empty flag attribute without flag bits",
-                                )
-                                .context(stringify!($fcname)),
+                                ),
+                                stringify!($fcname),
                             ))
                         }
                     })*)?
-                    _ => $name::Other($crate::link::codec::raw(nla)),
+                    _ => $name::Other(netlink_packet_core::RawNla::new(nla.raw_kind(), nla.value())),
                 }
             }
         }
@@ -548,8 +478,8 @@ macro_rules! attribute_set {
 
 pub(crate) use attribute_set;
 
-/// Implements `WireValue` and `From`/`Into` for a numeric enum with an
-/// `Other(n)` catch-all.
+/// Declares a numeric enum with an `Other(n)` catch-all (the crate's
+/// `numeric_enum!`) that is also a native-endian [`WireValue`].
 macro_rules! numeric_enum {
     (
         $(#[$meta:meta])*
@@ -560,35 +490,13 @@ macro_rules! numeric_enum {
             )*
         }
     ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum $name {
-            $(
-                $(#[$vmeta])*
-                $variant,
-            )*
-            /// A value not known here, kept as is.
-            Other($int),
-        }
-
-        impl From<$int> for $name {
-            #[inline]
-            fn from(value: $int) -> Self {
-                match value {
-                    $($value => $name::$variant,)*
-                    other => $name::Other(other),
-                }
-            }
-        }
-
-        impl From<$name> for $int {
-            #[inline]
-            fn from(value: $name) -> $int {
-                match value {
-                    $($name::$variant => $value,)*
-                    $name::Other(other) => other,
-                }
+        $crate::common::numeric_enum::numeric_enum! {
+            $(#[$meta])*
+            pub enum $name: $int {
+                $(
+                    $(#[$vmeta])*
+                    $variant = $value,
+                )*
             }
         }
 
@@ -611,38 +519,36 @@ macro_rules! numeric_enum {
 
 pub(crate) use numeric_enum;
 
-/// Declares a structure of native-endian `u32` fields with its wire codec.
+/// Declares a structure of native-endian `u32` fields (the crate's
+/// `native_struct!`) that is also a [`WireValue`].
 macro_rules! u32_struct {
     (
         $(#[$meta:meta])*
-        pub struct $name:ident { $($(#[$fmeta:meta])* $field:ident,)* }
+        pub struct $name:ident = $c_struct:literal {
+            $($(#[$fmeta:meta])* $field:ident,)*
+        }
     ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-        pub struct $name {
-            $($(#[$fmeta])* pub $field: u32,)*
+        $crate::common::native_struct::native_struct! {
+            $(#[$meta])*
+            pub struct $name: u32, $c_struct {
+                $($(#[$fmeta])* $field,)*
+            }
         }
 
         impl $crate::link::codec::WireValue for $name {
+            #[inline]
             fn decode_value(bytes: &[u8]) -> Result<Self, netlink_packet_core::DecodeError> {
-                const LEN: usize = [$(stringify!($field)),*].len() * 4;
-                let bytes: [u8; LEN] = $crate::link::codec::exact(bytes)?;
-                let mut index = 0;
-                let mut next = || {
-                    index += 1;
-                    $crate::link::codec::u32_at(&bytes, index - 1)
-                };
-                Ok($name { $($field: next(),)* })
+                $name::parse(bytes)
             }
 
+            #[inline]
             fn value_len(&self) -> usize {
-                [$(stringify!($field)),*].len() * 4
+                $name::LEN
             }
 
+            #[inline]
             fn emit_value(&self, buffer: &mut [u8]) {
-                for (chunk, value) in buffer.chunks_exact_mut(4).zip([$(self.$field),*]) {
-                    chunk.copy_from_slice(&value.to_ne_bytes());
-                }
+                self.emit(buffer)
             }
         }
     };
@@ -653,7 +559,7 @@ pub(crate) use u32_struct;
 impl ParseAttr for RawNla {
     #[inline]
     fn parse_attr(nla: &NlaBuffer<&[u8]>) -> Self {
-        raw(nla)
+        RawNla::new(nla.raw_kind(), nla.value())
     }
 }
 

@@ -5,7 +5,7 @@ use netlink_packet_core::{
     check_nla_value_len, DecodeError, EmitError, Emitable, ErrorContext, Nla, Parseable,
 };
 
-use crate::link::codec::parse_top_level;
+use crate::common::nla_list::parse_nla_list;
 use crate::link::info::{InfoData, InfoKind, InfoSlaveData, LinkInfoAttribute};
 use crate::link::{
     LinkAddress, LinkAttribute, LinkHeader, LinkMessageBuffer, LinkStats64, Nested, OperState,
@@ -217,8 +217,8 @@ impl<'a, T: AsRef<[u8]> + ?Sized> Parseable<LinkMessageBuffer<&'a T>> for LinkMe
     fn parse(buf: &LinkMessageBuffer<&'a T>) -> Result<Self, DecodeError> {
         let header = LinkHeader::parse(buf)?;
         let family = header.family;
-        let attributes = parse_top_level(buf.attribute_bytes(), |nla| {
-            LinkAttribute::parse_with_family(nla, family)
+        let attributes = parse_nla_list(buf.attribute_bytes(), |nla| {
+            LinkAttribute::parse_with_family(&nla, family)
         })
         .context("link message")?;
         Ok(LinkMessage { header, attributes })

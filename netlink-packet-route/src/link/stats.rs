@@ -5,14 +5,35 @@ use netlink_packet_core::DecodeError;
 
 use crate::link::codec::WireValue;
 
+/// Declares the device counter structures (one per counter width) from
+/// one list of counters: the base counters, then the two optional newest
+/// ones.
 macro_rules! link_stats {
     (
+        $(
+            $(#[$meta:meta])*
+            pub struct $name:ident: $int:ty;
+        )*
+        counters $counters:tt
+        optional $optional:tt
+    ) => {
+        $(
+            link_stats! {
+                @one
+                $(#[$meta])*
+                pub struct $name: $int $counters $optional
+            }
+        )*
+    };
+    (
+        @one
         $(#[$meta:meta])*
         pub struct $name:ident: $int:ty {
             $($(#[$fmeta:meta])* $field:ident,)*
+        } {
+            $(#[$nmeta:meta])* $nohandler:ident,
+            $(#[$ometa:meta])* $otherhost:ident,
         }
-        $(#[$nmeta:meta])* $nohandler:ident,
-        $(#[$ometa:meta])* $otherhost:ident,
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -94,7 +115,15 @@ link_stats! {
     /// The two newest counters are optional: kernels before 4.6 send
     /// neither, kernels before 5.19 no `rx_otherhost_dropped`. They are
     /// emitted back with the length they came with.
-    pub struct LinkStats64: u64 {
+    pub struct LinkStats64: u64;
+    /// 32-bit device counters (`IFLA_STATS`, `struct rtnl_link_stats`);
+    /// the same counters as [`LinkStats64`], truncated to 32 bits.
+    ///
+    /// `rx_nohandler` is optional (Linux 4.6+); `rx_otherhost_dropped` is
+    /// never sent by the kernel in this structure and is kept only if
+    /// present.
+    pub struct LinkStats: u32;
+    counters {
         /// Good packets received.
         rx_packets,
         /// Packets transmitted.
@@ -142,70 +171,12 @@ link_stats! {
         /// Compressed packets transmitted.
         tx_compressed,
     }
-    /// Packets dropped by the stack because the device was not designated
-    /// to receive them (Linux 4.6+).
-    rx_nohandler,
-    /// Packets dropped because of a destination MAC mismatch (Linux 5.19+).
-    rx_otherhost_dropped,
-}
-
-link_stats! {
-    /// 32-bit device counters (`IFLA_STATS`, `struct rtnl_link_stats`);
-    /// the same counters as [`LinkStats64`], truncated to 32 bits.
-    ///
-    /// `rx_nohandler` is optional (Linux 4.6+); `rx_otherhost_dropped` is
-    /// never sent by the kernel in this structure and is kept only if
-    /// present.
-    pub struct LinkStats: u32 {
-        /// Good packets received.
-        rx_packets,
-        /// Packets transmitted.
-        tx_packets,
-        /// Good bytes received.
-        rx_bytes,
-        /// Bytes transmitted.
-        tx_bytes,
-        /// Bad packets received.
-        rx_errors,
-        /// Transmit problems.
-        tx_errors,
-        /// Packets received but dropped.
-        rx_dropped,
-        /// Packets dropped on their way to transmission.
-        tx_dropped,
-        /// Multicast packets received.
-        multicast,
-        /// Collisions during transmission.
-        collisions,
-        /// Packets dropped for an invalid length.
-        rx_length_errors,
-        /// Receiver FIFO overflow events.
-        rx_over_errors,
-        /// Packets received with a CRC error.
-        rx_crc_errors,
-        /// Receiver frame alignment errors.
-        rx_frame_errors,
-        /// Receiver FIFO errors.
-        rx_fifo_errors,
-        /// Packets missed by the host.
-        rx_missed_errors,
-        /// Aborted transmissions.
-        tx_aborted_errors,
-        /// Carrier lost during transmission.
-        tx_carrier_errors,
-        /// Transmit FIFO underruns.
-        tx_fifo_errors,
-        /// Heartbeat (SQE test) errors.
-        tx_heartbeat_errors,
-        /// Late collisions.
-        tx_window_errors,
-        /// Compressed packets received.
-        rx_compressed,
-        /// Compressed packets transmitted.
-        tx_compressed,
+    optional {
+        /// Packets dropped by the stack because the device was not designated
+        /// to receive them (Linux 4.6+).
+        rx_nohandler,
+        /// Packets dropped because of a destination MAC mismatch (Linux 5.19+;
+        /// never sent in the 32-bit structure).
+        rx_otherhost_dropped,
     }
-    /// Packets dropped because the device was not designated to receive them.
-    rx_nohandler,
-    /// Not sent by the kernel in the 32-bit structure; kept if present.
-    rx_otherhost_dropped,
 }

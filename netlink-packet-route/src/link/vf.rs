@@ -57,7 +57,7 @@ impl WireValue for VfBroadcast {
 
 u32_struct! {
     /// VLAN filter of a VF (`struct ifla_vf_vlan`).
-    pub struct VfVlan {
+    pub struct VfVlan = "struct ifla_vf_vlan" {
         /// The virtual function number.
         vf,
         /// VLAN id, 0 disables the filter.
@@ -69,7 +69,7 @@ u32_struct! {
 
 u32_struct! {
     /// Maximum transmit rate of a VF in Mbit/s (`struct ifla_vf_tx_rate`).
-    pub struct VfTxRate {
+    pub struct VfTxRate = "struct ifla_vf_tx_rate" {
         /// The virtual function number.
         vf,
         /// Maximum rate, 0 disables throttling.
@@ -80,7 +80,7 @@ u32_struct! {
 u32_struct! {
     /// Minimum and maximum transmit rate of a VF in Mbit/s
     /// (`struct ifla_vf_rate`).
-    pub struct VfRate {
+    pub struct VfRate = "struct ifla_vf_rate" {
         /// The virtual function number.
         vf,
         /// Minimum rate.
@@ -93,7 +93,7 @@ u32_struct! {
 u32_struct! {
     /// An on/off setting of a VF (`struct ifla_vf_spoofchk`,
     /// `ifla_vf_rss_query_en`, `ifla_vf_trust`).
-    pub struct VfSetting {
+    pub struct VfSetting = "struct ifla_vf_spoofchk" {
         /// The virtual function number.
         vf,
         /// 0 (off) or 1 (on).
@@ -104,7 +104,7 @@ u32_struct! {
 u32_struct! {
     /// Link state policy of a VF (`struct ifla_vf_link_state`): 0 auto
     /// (follow the uplink), 1 always up, 2 always down.
-    pub struct VfLinkState {
+    pub struct VfLinkState = "struct ifla_vf_link_state" {
         /// The virtual function number.
         vf,
         /// `IFLA_VF_LINK_STATE_*`.

@@ -2,15 +2,11 @@
 
 use std::net::IpAddr;
 
-use netlink_packet_core::{
-    check_nla_value_len, DecodeError, EmitError, Emitable, ErrorContext, Nla, NlasIterator,
-    Parseable,
-};
-
 use super::attribute::NeighbourAttribute;
 use super::flags::NeighbourFlags;
 use super::header::{NeighbourHeader, NeighbourMessageBuffer, NEIGHBOUR_HEADER_LEN};
 use super::state::NeighbourState;
+use crate::common::attribute_message::attribute_message;
 use crate::common::{AddressFamily, RouteType};
 use crate::link::LinkAddress;
 
@@ -54,20 +50,6 @@ impl NeighbourMessage {
         }
     }
 
-    /// Appends an attribute (builder style).
-    #[must_use]
-    pub fn with_attribute(mut self, attribute: NeighbourAttribute) -> Self {
-        self.attributes.push(attribute);
-        self
-    }
-
-    /// Checks that every attribute fits its 16-bit length field.
-    pub fn validate(&self) -> Result<(), EmitError> {
-        self.attributes
-            .iter()
-            .try_for_each(|attribute| check_nla_value_len(attribute.kind(), attribute.value_len()))
-    }
-
     /// `NDA_DST`, if present.
     pub fn destination(&self) -> Option<IpAddr> {
         self.attributes
@@ -89,28 +71,12 @@ impl NeighbourMessage {
     }
 }
 
-impl<'a, T: AsRef<[u8]> + ?Sized> Parseable<NeighbourMessageBuffer<&'a T>> for NeighbourMessage {
-    fn parse(buf: &NeighbourMessageBuffer<&'a T>) -> Result<Self, DecodeError> {
-        let header = NeighbourHeader::parse(buf)?;
-        let bytes = buf.attribute_bytes();
-        let mut attributes = Vec::with_capacity(NlasIterator::new(bytes).count());
-        for nla in NlasIterator::new(bytes) {
-            let nla = nla.context("neighbour message")?;
-            attributes.push(NeighbourAttribute::parse(&nla)?);
-        }
-        Ok(NeighbourMessage { header, attributes })
-    }
-}
-
-impl Emitable for NeighbourMessage {
-    fn buffer_len(&self) -> usize {
-        NEIGHBOUR_HEADER_LEN + self.attributes.as_slice().buffer_len()
-    }
-
-    fn emit(&self, buffer: &mut [u8]) {
-        self.header.emit(buffer);
-        self.attributes
-            .as_slice()
-            .emit(&mut buffer[NEIGHBOUR_HEADER_LEN..]);
+attribute_message! {
+    NeighbourMessage {
+        header: NeighbourHeader,
+        attributes: NeighbourAttribute,
+        buffer: NeighbourMessageBuffer,
+        header_len: NEIGHBOUR_HEADER_LEN,
+        name: "neighbour message",
     }
 }

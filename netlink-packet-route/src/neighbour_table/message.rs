@@ -1,15 +1,11 @@
 //! The owned neighbour table message.
 
-use netlink_packet_core::{
-    check_nla_value_len, DecodeError, EmitError, Emitable, ErrorContext, Nla, NlasIterator,
-    Parseable,
-};
-
 use super::attribute::NeighbourTableAttribute;
 use super::header::{
     NeighbourTableHeader, NeighbourTableMessageBuffer, NEIGHBOUR_TABLE_HEADER_LEN,
 };
 use super::parameter::NeighbourTableParameter;
+use crate::common::attribute_message::attribute_message;
 use crate::common::AddressFamily;
 
 /// A neighbour table message: `RTM_NEWNEIGHTBL`, `RTM_GETNEIGHTBL` or
@@ -53,20 +49,6 @@ impl NeighbourTableMessage {
         }
     }
 
-    /// Appends an attribute (builder style).
-    #[must_use]
-    pub fn with_attribute(mut self, attribute: NeighbourTableAttribute) -> Self {
-        self.attributes.push(attribute);
-        self
-    }
-
-    /// Checks that every attribute fits its 16-bit length field.
-    pub fn validate(&self) -> Result<(), EmitError> {
-        self.attributes
-            .iter()
-            .try_for_each(|attribute| check_nla_value_len(attribute.kind(), attribute.value_len()))
-    }
-
     /// `NDTA_NAME`, if present.
     pub fn name(&self) -> Option<&str> {
         self.attributes
@@ -99,30 +81,12 @@ impl NeighbourTableMessage {
     }
 }
 
-impl<'a, T: AsRef<[u8]> + ?Sized> Parseable<NeighbourTableMessageBuffer<&'a T>>
-    for NeighbourTableMessage
-{
-    fn parse(buf: &NeighbourTableMessageBuffer<&'a T>) -> Result<Self, DecodeError> {
-        let header = NeighbourTableHeader::parse(buf)?;
-        let bytes = buf.attribute_bytes();
-        let mut attributes = Vec::with_capacity(NlasIterator::new(bytes).count());
-        for nla in NlasIterator::new(bytes) {
-            let nla = nla.context("neighbour table message")?;
-            attributes.push(NeighbourTableAttribute::parse(&nla)?);
-        }
-        Ok(NeighbourTableMessage { header, attributes })
-    }
-}
-
-impl Emitable for NeighbourTableMessage {
-    fn buffer_len(&self) -> usize {
-        NEIGHBOUR_TABLE_HEADER_LEN + self.attributes.as_slice().buffer_len()
-    }
-
-    fn emit(&self, buffer: &mut [u8]) {
-        self.header.emit(buffer);
-        self.attributes
-            .as_slice()
-            .emit(&mut buffer[NEIGHBOUR_TABLE_HEADER_LEN..]);
+attribute_message! {
+    NeighbourTableMessage {
+        header: NeighbourTableHeader,
+        attributes: NeighbourTableAttribute,
+        buffer: NeighbourTableMessageBuffer,
+        header_len: NEIGHBOUR_TABLE_HEADER_LEN,
+        name: "neighbour table message",
     }
 }

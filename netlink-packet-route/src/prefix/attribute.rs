@@ -6,6 +6,8 @@ use netlink_packet_core::{
     parse_ipv6, DecodeError, MalformedNla, Nla, NlaBuffer, Parseable, RawNla,
 };
 
+use crate::common::native_struct::native_struct;
+
 /// `PREFIX_UNSPEC`
 pub const PREFIX_UNSPEC: u16 = 0;
 /// `PREFIX_ADDRESS`: the prefix (`struct in6_addr`).
@@ -13,41 +15,13 @@ pub const PREFIX_ADDRESS: u16 = 1;
 /// `PREFIX_CACHEINFO`: lifetimes (`struct prefix_cacheinfo`).
 pub const PREFIX_CACHEINFO: u16 = 2;
 
-/// Lifetimes of a prefix (`struct prefix_cacheinfo`), in seconds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct PrefixCacheInfo {
-    /// `preferred_time`
-    pub preferred_time: u32,
-    /// `valid_time`
-    pub valid_time: u32,
-}
-
-impl PrefixCacheInfo {
-    /// Length on the wire.
-    pub const LEN: usize = 8;
-
-    /// Decodes the 8-byte structure.
-    pub fn parse(bytes: &[u8]) -> Result<Self, DecodeError> {
-        let Ok([p0, p1, p2, p3, v0, v1, v2, v3]) = <[u8; 8]>::try_from(bytes) else {
-            return Err(DecodeError::new(format!(
-                "expected 8 bytes of struct prefix_cacheinfo, got {}",
-                bytes.len()
-            )));
-        };
-        Ok(PrefixCacheInfo {
-            preferred_time: u32::from_ne_bytes([p0, p1, p2, p3]),
-            valid_time: u32::from_ne_bytes([v0, v1, v2, v3]),
-        })
-    }
-
-    /// Writes the 8-byte structure at the start of `buffer`.
-    ///
-    /// # Panics
-    ///
-    /// If `buffer` is shorter than 8 bytes.
-    pub fn emit(&self, buffer: &mut [u8]) {
-        buffer[..4].copy_from_slice(&self.preferred_time.to_ne_bytes());
-        buffer[4..8].copy_from_slice(&self.valid_time.to_ne_bytes());
+native_struct! {
+    /// Lifetimes of a prefix (`struct prefix_cacheinfo`), in seconds.
+    pub struct PrefixCacheInfo: u32, "struct prefix_cacheinfo" {
+        /// `preferred_time`
+        preferred_time,
+        /// `valid_time`
+        valid_time,
     }
 }
 

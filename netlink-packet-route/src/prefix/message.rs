@@ -1,9 +1,8 @@
 //! The owned prefix message.
 
-use netlink_packet_core::{DecodeError, Emitable, ErrorContext, NlasIterator, Parseable};
-
 use super::attribute::PrefixAttribute;
 use super::header::{PrefixHeader, PrefixMessageBuffer, PREFIX_HEADER_LEN};
+use crate::common::attribute_message::attribute_message;
 
 /// A prefix message (`RTM_NEWPREFIX`).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -14,28 +13,12 @@ pub struct PrefixMessage {
     pub attributes: Vec<PrefixAttribute>,
 }
 
-impl<'a, T: AsRef<[u8]> + ?Sized> Parseable<PrefixMessageBuffer<&'a T>> for PrefixMessage {
-    fn parse(buf: &PrefixMessageBuffer<&'a T>) -> Result<Self, DecodeError> {
-        let header = PrefixHeader::parse(buf)?;
-        let bytes = buf.attribute_bytes();
-        let mut attributes = Vec::with_capacity(NlasIterator::new(bytes).count());
-        for nla in NlasIterator::new(bytes) {
-            let nla = nla.context("prefix message")?;
-            attributes.push(PrefixAttribute::parse(&nla)?);
-        }
-        Ok(PrefixMessage { header, attributes })
-    }
-}
-
-impl Emitable for PrefixMessage {
-    fn buffer_len(&self) -> usize {
-        PREFIX_HEADER_LEN + self.attributes.as_slice().buffer_len()
-    }
-
-    fn emit(&self, buffer: &mut [u8]) {
-        self.header.emit(buffer);
-        self.attributes
-            .as_slice()
-            .emit(&mut buffer[PREFIX_HEADER_LEN..]);
+attribute_message! {
+    PrefixMessage {
+        header: PrefixHeader,
+        attributes: PrefixAttribute,
+        buffer: PrefixMessageBuffer,
+        header_len: PREFIX_HEADER_LEN,
+        name: "prefix message",
     }
 }

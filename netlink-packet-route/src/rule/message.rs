@@ -2,15 +2,11 @@
 
 use std::net::IpAddr;
 
-use netlink_packet_core::{
-    check_nla_value_len, DecodeError, EmitError, Emitable, ErrorContext, Nla, NlasIterator,
-    Parseable,
-};
-
 use super::action::RuleAction;
 use super::attribute::RuleAttribute;
 use super::flags::RuleFlags;
 use super::header::{RuleHeader, RuleMessageBuffer, RULE_HEADER_LEN};
+use crate::common::attribute_message::attribute_message;
 use crate::common::{AddressFamily, RouteTable};
 
 /// A rule message: `RTM_NEWRULE`, `RTM_DELRULE` or `RTM_GETRULE`.
@@ -50,13 +46,6 @@ impl RuleMessage {
         })
     }
 
-    /// Appends an attribute (builder style).
-    #[must_use]
-    pub fn with_attribute(mut self, attribute: RuleAttribute) -> Self {
-        self.attributes.push(attribute);
-        self
-    }
-
     /// Adds the source selector `FRA_SRC` and sets `src_len` (builder style).
     #[must_use]
     pub fn with_source(mut self, prefix: IpAddr, prefix_len: u8) -> Self {
@@ -80,13 +69,6 @@ impl RuleMessage {
         self.attributes
             .retain(|attribute| !matches!(attribute, RuleAttribute::Table(_)));
         self.with_attribute(RuleAttribute::Table(table))
-    }
-
-    /// Checks that every attribute fits its 16-bit length field.
-    pub fn validate(&self) -> Result<(), EmitError> {
-        self.attributes
-            .iter()
-            .try_for_each(|attribute| check_nla_value_len(attribute.kind(), attribute.value_len()))
     }
 
     /// The table: `FRA_TABLE` if present, else the header byte.
@@ -131,28 +113,12 @@ impl RuleMessage {
     }
 }
 
-impl<'a, T: AsRef<[u8]> + ?Sized> Parseable<RuleMessageBuffer<&'a T>> for RuleMessage {
-    fn parse(buf: &RuleMessageBuffer<&'a T>) -> Result<Self, DecodeError> {
-        let header = RuleHeader::parse(buf)?;
-        let bytes = buf.attribute_bytes();
-        let mut attributes = Vec::with_capacity(NlasIterator::new(bytes).count());
-        for nla in NlasIterator::new(bytes) {
-            let nla = nla.context("rule message")?;
-            attributes.push(RuleAttribute::parse(&nla)?);
-        }
-        Ok(RuleMessage { header, attributes })
-    }
-}
-
-impl Emitable for RuleMessage {
-    fn buffer_len(&self) -> usize {
-        RULE_HEADER_LEN + self.attributes.as_slice().buffer_len()
-    }
-
-    fn emit(&self, buffer: &mut [u8]) {
-        self.header.emit(buffer);
-        self.attributes
-            .as_slice()
-            .emit(&mut buffer[RULE_HEADER_LEN..]);
+attribute_message! {
+    RuleMessage {
+        header: RuleHeader,
+        attributes: RuleAttribute,
+        buffer: RuleMessageBuffer,
+        header_len: RULE_HEADER_LEN,
+        name: "rule message",
     }
 }

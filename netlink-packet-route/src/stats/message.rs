@@ -1,12 +1,11 @@
 //! The owned statistics message.
 
-use netlink_packet_core::{
-    DecodeError, Emitable, ErrorContext, NlasIterator, Parseable, ParseableParametrized,
-};
+use netlink_packet_core::{DecodeError, Parseable, ParseableParametrized};
 
 use super::attribute::{StatsAttribute, StatsMessageKind};
 use super::filter::StatsFilter;
 use super::header::{StatsFilterMask, StatsHeader, StatsMessageBuffer, STATS_HEADER_LEN};
+use crate::common::attribute_message::attribute_message;
 use crate::link::LinkStats64;
 
 /// A statistics message: `RTM_NEWSTATS` (reply), `RTM_GETSTATS` or
@@ -55,21 +54,13 @@ impl StatsMessage {
     }
 }
 
-impl<'a, T: AsRef<[u8]> + ?Sized> ParseableParametrized<StatsMessageBuffer<&'a T>, StatsMessageKind>
-    for StatsMessage
-{
-    fn parse_with_param(
-        buf: &StatsMessageBuffer<&'a T>,
-        kind: StatsMessageKind,
-    ) -> Result<Self, DecodeError> {
-        let header = StatsHeader::parse(buf)?;
-        let bytes = buf.attribute_bytes();
-        let mut attributes = Vec::with_capacity(NlasIterator::new(bytes).count());
-        for nla in NlasIterator::new(bytes) {
-            let nla = nla.context("stats message")?;
-            attributes.push(StatsAttribute::parse_with_param(&nla, kind)?);
-        }
-        Ok(StatsMessage { header, attributes })
+attribute_message! {
+    StatsMessage {
+        header: StatsHeader,
+        attributes: StatsAttribute,
+        buffer: StatsMessageBuffer,
+        header_len: STATS_HEADER_LEN,
+        name: "stats message", parametrized by StatsMessageKind,
     }
 }
 
@@ -77,18 +68,5 @@ impl<'a, T: AsRef<[u8]> + ?Sized> Parseable<StatsMessageBuffer<&'a T>> for Stats
     /// Parses a reply (`RTM_NEWSTATS`).
     fn parse(buf: &StatsMessageBuffer<&'a T>) -> Result<Self, DecodeError> {
         Self::parse_with_param(buf, StatsMessageKind::Reply)
-    }
-}
-
-impl Emitable for StatsMessage {
-    fn buffer_len(&self) -> usize {
-        STATS_HEADER_LEN + self.attributes.as_slice().buffer_len()
-    }
-
-    fn emit(&self, buffer: &mut [u8]) {
-        self.header.emit(buffer);
-        self.attributes
-            .as_slice()
-            .emit(&mut buffer[STATS_HEADER_LEN..]);
     }
 }

@@ -69,14 +69,39 @@ pub fn fixture_replies(name: &str, types: &[u16]) -> Vec<FixtureMessage> {
     all
 }
 
-/// Emits `message` and asserts that the bytes equal `expected`.
-pub fn assert_reemits<M: Emitable + std::fmt::Debug>(message: &M, expected: &[u8], origin: &str) {
+/// The bytes of `message`.
+pub fn emit_to_vec<M: Emitable>(message: &M) -> Vec<u8> {
     let mut bytes = vec![0u8; message.buffer_len()];
     message.emit(&mut bytes);
+    bytes
+}
+
+/// Emits `message` and asserts that the bytes equal `expected`.
+pub fn assert_reemits<M: Emitable + std::fmt::Debug>(message: &M, expected: &[u8], origin: &str) {
+    let bytes = emit_to_vec(message);
     assert_eq!(
         bytes, expected,
         "{origin}: re-emitted bytes differ from the kernel's for {message:#?}"
     );
+}
+
+/// Parses every message with `parse`, asserts that `has_untyped` (an
+/// `Other` or `Malformed` attribute) does not hold for it and that it
+/// re-emits byte-identically.
+pub fn assert_typed_and_reemitted<M: Emitable + std::fmt::Debug>(
+    messages: &[FixtureMessage],
+    parse: impl Fn(&[u8]) -> M,
+    has_untyped: impl Fn(&M) -> bool,
+) {
+    for message in messages {
+        let parsed = parse(&message.payload);
+        assert!(
+            !has_untyped(&parsed),
+            "{}: untyped attribute in {parsed:?}",
+            message.origin
+        );
+        assert_reemits(&parsed, &message.payload, &message.origin);
+    }
 }
 
 /// Interface names by index, from the `ip_link` oracle of the fixtures.
@@ -204,6 +229,20 @@ impl RouteSocket {
             .collect()
     }
 
+    /// Like [`RouteSocket::dump`], each reply payload decoded with `parse`.
+    pub fn dump_parsed<M: Emitable, T>(
+        &mut self,
+        message_type: u16,
+        payload: &M,
+        reply_type: u16,
+        parse: impl Fn(&[u8]) -> T,
+    ) -> Vec<T> {
+        self.dump(message_type, payload, reply_type)
+            .iter()
+            .map(|payload| parse(payload))
+            .collect()
+    }
+
     /// Sends a request with `NLM_F_ACK` (plus `flags`) and expects success.
     pub fn change<M: Emitable + std::fmt::Debug>(
         &mut self,
@@ -217,6 +256,26 @@ impl RouteSocket {
     }
 }
 
+/// The two ends of a veth pair created by [`add_veth`].
+pub struct VethPair {
+    /// The first end.
+    pub name: String,
+    /// The other end.
+    pub peer: String,
+    /// The index of the first end.
+    pub index: u32,
+}
+
+/// Creates a veth pair (left down) whose names are unique names starting
+/// with `prefix` and `peer_prefix`.
+pub fn add_veth(prefix: &str, peer_prefix: &str) -> VethPair {
+    let name = netlink_test_support::unique_name(prefix);
+    let peer = netlink_test_support::unique_name(peer_prefix);
+    netlink_test_support::ip(&["link", "add", &name, "type", "veth", "peer", "name", &peer]);
+    let index = ifindex(&name);
+    VethPair { name, peer, index }
+}
+
 /// The index of interface `name` (via `ip -j link show`).
 pub fn ifindex(name: &str) -> u32 {
     let links = netlink_test_support::ip_json(&["link", "show", "dev", name]);
@@ -227,6 +286,7 @@ pub fn ifindex(name: &str) -> u32 {
 pub mod strategies {
     use netlink_packet_core::{Emitable, RawNla, NLA_F_NESTED};
     use proptest::prelude::*;
+    use proptest::test_runner::TestCaseError;
 
     /// An attribute value: mostly of the lengths typed attributes use, so
     /// that typed decoding is exercised, sometimes of any length.
@@ -281,5 +341,28 @@ pub mod strategies {
         bytes.resize(start + attributes.buffer_len(), 0);
         attributes.emit(&mut bytes[start..]);
         bytes
+    }
+
+    /// A well-formed message payload: `header_len` arbitrary header bytes
+    /// followed by [`attributes`]`(max_kind)`.
+    pub fn message_payload(header_len: usize, max_kind: u16) -> impl Strategy<Value = Vec<u8>> {
+        (
+            prop::collection::vec(any::<u8>(), header_len),
+            attributes(max_kind),
+        )
+            .prop_map(|(header, attributes)| payload(header, &attributes))
+    }
+
+    /// Checks that `payload` decodes with `parse`, re-emits byte-identically
+    /// and decodes back to an equal message.
+    pub fn check_reemits<M: Emitable + PartialEq + std::fmt::Debug>(
+        payload: &[u8],
+        parse: impl Fn(&[u8]) -> M,
+    ) -> Result<(), TestCaseError> {
+        let message = parse(payload);
+        let bytes = super::emit_to_vec(&message);
+        prop_assert_eq!(&bytes, payload);
+        prop_assert_eq!(parse(&bytes), message);
+        Ok(())
     }
 }

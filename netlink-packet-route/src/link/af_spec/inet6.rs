@@ -197,7 +197,7 @@ int_array! {
 
 u32_struct! {
     /// IPv6 timing information of a device (`struct ifla_cacheinfo`).
-    pub struct Inet6CacheInfo {
+    pub struct Inet6CacheInfo = "struct ifla_cacheinfo" {
         /// Maximum reassembly length.
         max_reasm_len,
         /// Time of the last update of the interface table, in hundredths of a

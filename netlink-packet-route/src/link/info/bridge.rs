@@ -44,7 +44,7 @@ u32_struct! {
     /// Boolean bridge options (`struct br_boolopt_multi`): bit `n` of
     /// `optval` is option `n` (`BR_BOOLOPT_*`), changed only where `optmask`
     /// has the bit.
-    pub struct BridgeBoolOpts {
+    pub struct BridgeBoolOpts = "struct br_boolopt_multi" {
         /// Option values.
         optval,
         /// Options to change (requests) or known options (replies).

@@ -47,11 +47,11 @@ pub use vrf::{InfoVrf, InfoVrfPort};
 pub use vxlan::{InfoVxlan, PortRange};
 pub use xfrm::InfoXfrm;
 
-use netlink_packet_core::{DecodeError, ErrorContext, NlaBuffer};
+use netlink_packet_core::emit::emit_c_string;
+use netlink_packet_core::{DecodeError, NlaBuffer, RawNla};
 
-use crate::link::codec::{
-    attribute_set, emit_c_string, malformed, parse_list, parse_list_with, raw, ContextValue,
-};
+use crate::common::nla_list::malformed;
+use crate::link::codec::{attribute_set, parse_nest, parse_nest_with, ContextValue};
 use crate::link::Nested;
 
 attribute_set! {
@@ -90,7 +90,7 @@ impl ContextValue for InfoKind {
     }
 
     fn context_emit(&self, buffer: &mut [u8]) {
-        emit_c_string(self.as_str(), buffer)
+        emit_c_string(buffer, self.as_str())
     }
 
     fn context_nested(&self) -> bool {
@@ -199,46 +199,33 @@ impl InfoData {
     /// Decodes the `IFLA_INFO_DATA` of a device of kind `kind`; `None` if
     /// the kind has no typed configuration.
     fn parse(kind: &InfoKind, nla: &NlaBuffer<&[u8]>) -> Option<Result<Self, DecodeError>> {
-        fn nest<T: crate::link::codec::ParseAttr>(
-            nla: &NlaBuffer<&[u8]>,
-        ) -> Result<Nested<T>, DecodeError> {
-            if nla.network_byte_order_flag() {
-                return Err(DecodeError::new("unexpected NLA_F_NET_BYTEORDER flag"));
-            }
-            Ok(Nested::with_flag(
-                parse_list(nla.value())?,
-                nla.nested_flag(),
-            ))
-        }
         Some(match kind {
-            InfoKind::Veth => nest(nla).map(InfoData::Veth),
-            InfoKind::Bridge => nest(nla).map(InfoData::Bridge),
-            InfoKind::MacVlan => nest(nla).map(InfoData::MacVlan),
-            InfoKind::MacVtap => nest(nla).map(InfoData::MacVtap),
-            InfoKind::IpVlan => nest(nla).map(InfoData::IpVlan),
-            InfoKind::IpVtap => nest(nla).map(InfoData::IpVtap),
-            InfoKind::Vlan => nest(nla).map(InfoData::Vlan),
-            InfoKind::Vxlan => nest(nla).map(InfoData::Vxlan),
-            InfoKind::Geneve => nest(nla).map(InfoData::Geneve),
-            InfoKind::Bond => nest(nla).map(InfoData::Bond),
-            InfoKind::Vrf => nest(nla).map(InfoData::Vrf),
+            InfoKind::Veth => parse_nest(nla).map(InfoData::Veth),
+            InfoKind::Bridge => parse_nest(nla).map(InfoData::Bridge),
+            InfoKind::MacVlan => parse_nest(nla).map(InfoData::MacVlan),
+            InfoKind::MacVtap => parse_nest(nla).map(InfoData::MacVtap),
+            InfoKind::IpVlan => parse_nest(nla).map(InfoData::IpVlan),
+            InfoKind::IpVtap => parse_nest(nla).map(InfoData::IpVtap),
+            InfoKind::Vlan => parse_nest(nla).map(InfoData::Vlan),
+            InfoKind::Vxlan => parse_nest(nla).map(InfoData::Vxlan),
+            InfoKind::Geneve => parse_nest(nla).map(InfoData::Geneve),
+            InfoKind::Bond => parse_nest(nla).map(InfoData::Bond),
+            InfoKind::Vrf => parse_nest(nla).map(InfoData::Vrf),
             InfoKind::Gre
             | InfoKind::GreTap
             | InfoKind::Ip6Gre
             | InfoKind::Ip6GreTap
             | InfoKind::Erspan
-            | InfoKind::Ip6Erspan => nest(nla).map(InfoData::Gre),
-            InfoKind::IpIp | InfoKind::Sit | InfoKind::Ip6Tnl => nest(nla).map(InfoData::IpTunnel),
-            InfoKind::Xfrm => nest(nla).map(InfoData::Xfrm),
-            InfoKind::MacSec => nest(nla).map(InfoData::MacSec),
-            InfoKind::Hsr => nest(nla).map(InfoData::Hsr),
-            InfoKind::Tun => nest(nla).map(InfoData::Tun),
+            | InfoKind::Ip6Erspan => parse_nest(nla).map(InfoData::Gre),
+            InfoKind::IpIp | InfoKind::Sit | InfoKind::Ip6Tnl => {
+                parse_nest(nla).map(InfoData::IpTunnel)
+            }
+            InfoKind::Xfrm => parse_nest(nla).map(InfoData::Xfrm),
+            InfoKind::MacSec => parse_nest(nla).map(InfoData::MacSec),
+            InfoKind::Hsr => parse_nest(nla).map(InfoData::Hsr),
+            InfoKind::Tun => parse_nest(nla).map(InfoData::Tun),
             InfoKind::Netkit => {
-                if nla.network_byte_order_flag() {
-                    return Some(Err(DecodeError::new("unexpected NLA_F_NET_BYTEORDER flag")));
-                }
-                parse_list_with(nla.value(), InfoNetkit::parse_attr_with_peer)
-                    .map(|list| InfoData::Netkit(Nested::with_flag(list, nla.nested_flag())))
+                parse_nest_with(nla, InfoNetkit::parse_attr_with_peer).map(InfoData::Netkit)
             }
             InfoKind::Dummy
             | InfoKind::Ifb
@@ -291,17 +278,10 @@ impl ContextValue for InfoSlaveData {
 
 impl InfoSlaveData {
     fn parse(kind: &InfoKind, nla: &NlaBuffer<&[u8]>) -> Option<Result<Self, DecodeError>> {
-        if nla.network_byte_order_flag() {
-            return Some(Err(DecodeError::new("unexpected NLA_F_NET_BYTEORDER flag")));
-        }
-        let flag = nla.nested_flag();
         Some(match kind {
-            InfoKind::Bridge => parse_list(nla.value())
-                .map(|list| InfoSlaveData::Bridge(Nested::with_flag(list, flag))),
-            InfoKind::Bond => parse_list(nla.value())
-                .map(|list| InfoSlaveData::Bond(Nested::with_flag(list, flag))),
-            InfoKind::Vrf => parse_list(nla.value())
-                .map(|list| InfoSlaveData::Vrf(Nested::with_flag(list, flag))),
+            InfoKind::Bridge => parse_nest(nla).map(InfoSlaveData::Bridge),
+            InfoKind::Bond => parse_nest(nla).map(InfoSlaveData::Bond),
+            InfoKind::Vrf => parse_nest(nla).map(InfoSlaveData::Vrf),
             _ => return None,
         })
     }
@@ -332,12 +312,9 @@ fn parse_kind(nla: &NlaBuffer<&[u8]>) -> Result<(InfoKind, bool), DecodeError> {
 pub(crate) fn parse_link_info(
     nla: &NlaBuffer<&[u8]>,
 ) -> Result<Nested<LinkInfoAttribute>, DecodeError> {
-    if nla.network_byte_order_flag() {
-        return Err(DecodeError::new("unexpected NLA_F_NET_BYTEORDER flag"));
-    }
     let mut kind: Option<InfoKind> = None;
     let mut slave_kind: Option<InfoKind> = None;
-    let list = parse_list_with(nla.value(), |nla| {
+    parse_nest_with(nla, |nla| {
         use crate::link::codec::ParseAttr;
         match nla.kind() {
             1 | 4 => match parse_kind(nla) {
@@ -359,23 +336,25 @@ pub(crate) fn parse_link_info(
                 }
                 Err(error) => LinkInfoAttribute::Malformed(malformed(
                     nla,
-                    error.context(if nla.kind() == 1 {
+                    error,
+                    if nla.kind() == 1 {
                         "IFLA_INFO_KIND"
                     } else {
                         "IFLA_INFO_SLAVE_KIND"
-                    }),
+                    },
                 )),
             },
             2 => match kind.as_ref().and_then(|kind| InfoData::parse(kind, nla)) {
                 Some(Ok(data)) => LinkInfoAttribute::Data(data),
                 Some(Err(error)) => LinkInfoAttribute::Malformed(malformed(
                     nla,
-                    error.context(format!(
+                    error,
+                    &format!(
                         "IFLA_INFO_DATA ({})",
                         kind.as_ref().map_or("?", InfoKind::as_str)
-                    )),
+                    ),
                 )),
-                None => LinkInfoAttribute::Other(raw(nla)),
+                None => LinkInfoAttribute::Other(RawNla::new(nla.raw_kind(), nla.value())),
             },
             5 => match slave_kind
                 .as_ref()
@@ -384,18 +363,17 @@ pub(crate) fn parse_link_info(
                 Some(Ok(data)) => LinkInfoAttribute::SlaveData(data),
                 Some(Err(error)) => LinkInfoAttribute::Malformed(malformed(
                     nla,
-                    error.context(format!(
+                    error,
+                    &format!(
                         "IFLA_INFO_SLAVE_DATA ({})",
                         slave_kind.as_ref().map_or("?", InfoKind::as_str)
-                    )),
+                    ),
                 )),
-                None => LinkInfoAttribute::Other(raw(nla)),
+                None => LinkInfoAttribute::Other(RawNla::new(nla.raw_kind(), nla.value())),
             },
             _ => LinkInfoAttribute::parse_attr(nla),
         }
     })
-    .context("IFLA_LINKINFO")?;
-    Ok(Nested::with_flag(list, nla.nested_flag()))
 }
 
 impl LinkInfoAttribute {

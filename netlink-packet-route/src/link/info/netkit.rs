@@ -2,7 +2,8 @@
 
 use netlink_packet_core::NlaBuffer;
 
-use crate::link::codec::{attribute_set, malformed, numeric_enum, ContextValue, ParseAttr};
+use crate::common::nla_list::malformed;
+use crate::link::codec::{attribute_set, numeric_enum, ContextValue, ParseAttr};
 use crate::link::LinkMessage;
 
 numeric_enum! {
@@ -89,9 +90,7 @@ impl InfoNetkit {
         if nla.raw_kind() == 1 {
             return match LinkMessage::parse_payload(nla.value()) {
                 Ok(peer) => InfoNetkit::PeerInfo(NetkitPeer(peer)),
-                Err(error) => {
-                    InfoNetkit::Malformed(malformed(nla, error.context("IFLA_NETKIT_PEER_INFO")))
-                }
+                Err(error) => InfoNetkit::Malformed(malformed(nla, error, "IFLA_NETKIT_PEER_INFO")),
             };
         }
         Self::parse_attr(nla)

@@ -1,8 +1,9 @@
 //! `veth` configuration: the peer device of a request.
 
-use netlink_packet_core::{Nla, NlaBuffer};
+use netlink_packet_core::{Nla, NlaBuffer, RawNla};
 
-use crate::link::codec::{malformed, raw, ContextValue, ParseAttr};
+use crate::common::nla_list::malformed;
+use crate::link::codec::{ContextValue, ParseAttr};
 use crate::link::LinkMessage;
 
 /// One attribute of the `IFLA_INFO_DATA` of a `veth` (`VETH_INFO_*`).
@@ -80,11 +81,11 @@ impl Nla for InfoVeth {
 impl ParseAttr for InfoVeth {
     fn parse_attr(nla: &NlaBuffer<&[u8]>) -> Self {
         if nla.raw_kind() != 1 {
-            return InfoVeth::Other(raw(nla));
+            return InfoVeth::Other(RawNla::new(nla.raw_kind(), nla.value()));
         }
         match LinkMessage::parse_payload(nla.value()) {
             Ok(peer) => InfoVeth::Peer(peer),
-            Err(error) => InfoVeth::Malformed(malformed(nla, error.context("VETH_INFO_PEER"))),
+            Err(error) => InfoVeth::Malformed(malformed(nla, error, "VETH_INFO_PEER")),
         }
     }
 }

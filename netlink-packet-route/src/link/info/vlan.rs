@@ -6,7 +6,7 @@ use crate::link::Nested;
 u32_struct! {
     /// VLAN device flags and the mask of flags to change
     /// (`struct ifla_vlan_flags`, `VLAN_FLAG_*`).
-    pub struct VlanFlags {
+    pub struct VlanFlags = "struct ifla_vlan_flags" {
         /// Flag values (1 reorder header, 2 GVRP, 4 loose binding, 8 MVRP,
         /// 16 bridge binding).
         flags,
@@ -17,7 +17,7 @@ u32_struct! {
 
 u32_struct! {
     /// One priority mapping (`struct ifla_vlan_qos_mapping`).
-    pub struct VlanQosMapping {
+    pub struct VlanQosMapping = "struct ifla_vlan_qos_mapping" {
         /// Source priority.
         from,
         /// Target priority.

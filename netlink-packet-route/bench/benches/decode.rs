@@ -137,8 +137,14 @@ fn ours_netlink(dataset: &Dataset) -> usize {
     for message in DatagramMessages::new(&dataset.bytes) {
         let message = message.expect("framing");
         let decoded = NetlinkMessage::<RtnlMessage>::parse(&message).expect("decode");
-        if let NetlinkPayload::InnerMessage(RtnlMessage::NewRoute(route)) = &decoded.payload {
-            visited += route.attributes.len();
+        match &decoded.payload {
+            NetlinkPayload::InnerMessage(RtnlMessage::NewRoute(route)) => {
+                visited += route.attributes.len();
+            }
+            NetlinkPayload::InnerMessage(RtnlMessage::NewLink(link)) => {
+                visited += link.attributes.len();
+            }
+            _ => {}
         }
         black_box(&decoded);
     }
@@ -203,10 +209,14 @@ fn v034_netlink(dataset: &Dataset) -> usize {
             &dataset.bytes[offset..offset + len],
         )
         .expect("0.34 decode");
-        if let nlpc09::NetlinkPayload::InnerMessage(RouteNetlinkMessage::NewRoute(route)) =
-            &decoded.payload
-        {
-            visited += route.attributes.len();
+        match &decoded.payload {
+            nlpc09::NetlinkPayload::InnerMessage(RouteNetlinkMessage::NewRoute(route)) => {
+                visited += route.attributes.len();
+            }
+            nlpc09::NetlinkPayload::InnerMessage(RouteNetlinkMessage::NewLink(link)) => {
+                visited += link.attributes.len();
+            }
+            _ => {}
         }
         black_box(&decoded);
         offset += (len + 3) & !3;
@@ -308,8 +318,9 @@ fn v034_links(dataset: &Dataset) -> usize {
     visited
 }
 
-/// `--only NAME ROUNDS`: runs one route decoder on the IPv4 (or, with
-/// `NAME` ending in `6`, IPv6) dataset, for profiling with `perf stat`.
+/// `--only NAME ROUNDS`: runs one decoder on the IPv4 route dataset (with
+/// `NAME` ending in `6`, the IPv6 one; `links`, `0.34links`,
+/// `netlinklinks`, `0.34netlinklinks` and `nonelinks` on the link dump), for profiling with callgrind or `perf stat`.
 fn run_only(args: &[String]) -> bool {
     let Some(position) = args.iter().position(|a| a == "--only") else {
         return false;
@@ -319,7 +330,9 @@ fn run_only(args: &[String]) -> bool {
         .get(position + 2)
         .and_then(|r| r.parse().ok())
         .unwrap_or(20);
-    let dataset = if name.ends_with('6') {
+    let dataset = if name.ends_with("links") {
+        build_links()
+    } else if name.ends_with('6') {
         build("IPv6 route dump", "rtnl_getroute_dump_v6", |i| {
             RouteAddress::Inet6(Ipv6Addr::from(
                 0x2001_0db8_0000_0000_0000_0000_0000_0000u128 + ((i as u128) << 64),
@@ -336,7 +349,11 @@ fn run_only(args: &[String]) -> bool {
         "0.34netlink" => v034_netlink,
         "summary" => ours_summary,
         "visit" => ours_visit_only,
-        "none" => |_| 0,
+        "none" | "nonelinks" => |_| 0,
+        "links" => ours_links,
+        "0.34links" => v034_links,
+        "netlinklinks" => ours_netlink,
+        "0.34netlinklinks" => v034_netlink,
         _ => ours_owned,
     };
     for _ in 0..rounds {
@@ -399,18 +416,27 @@ fn main() {
         );
     }
     let links = build_links();
+    assert_eq!(ours_links(&links), v034_links(&links), "{}", links.name);
     let times = measure(
         &links,
         budget,
-        &[("0.34 links", v034_links), ("links", ours_links)],
+        &[
+            ("0.34 links", v034_links),
+            ("links", ours_links),
+            ("0.34 netlink", v034_netlink),
+            ("netlink", ours_netlink),
+        ],
     );
     println!(
-        "| {} | {} | {:.0} | {:.0} | **{:.1}×** | | | | | |",
+        "| {} | {} | {:.0} | {:.0} | **{:.1}×** | {:.0} | {:.0} | **{:.1}×** | | |",
         links.name,
         links.payloads.len(),
         times[0],
         times[1],
-        times[0] / times[1]
+        times[0] / times[1],
+        times[2],
+        times[3],
+        times[2] / times[3]
     );
 
     println!("\nMemory held by one owned message (inline size + heap), bytes:\n");

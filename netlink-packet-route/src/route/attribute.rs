@@ -2,10 +2,10 @@
 
 use netlink_packet_core::{
     parse_u16, parse_u16_be, parse_u32, parse_u32_be, parse_u64, parse_u8, DecodeError, Emitable,
-    MalformedNla, Nla, NlaBuffer, RawNla,
+    MalformedNla, Nla, NlaBuffer, NlasIterator, RawNla,
 };
 
-use crate::common::nla_list::{count_nlas, find_nla, malformed, validated_nlas};
+use crate::common::nla_list::{find_nla, malformed};
 use crate::route::metrics::parse_metrics;
 use crate::route::multipath::parse_multipath;
 use crate::route::{
@@ -215,7 +215,15 @@ impl RouteAttribute {
     /// it. Never fails: see [`RouteAttribute::Malformed`].
     #[inline]
     pub fn parse(nla: NlaBuffer<&[u8]>, family: u8, encap_type: Option<EncapType>) -> Self {
-        Self::decode_into(&nla, family, || encap_type, |attribute| attribute)
+        let bytes = *nla.inner();
+        Self::decode_into(
+            bytes,
+            nla.raw_kind(),
+            nla.value(),
+            family,
+            || encap_type,
+            |attribute| attribute,
+        )
     }
 
     /// Decodes a list of route attributes (the part of a route message, or
@@ -231,15 +239,18 @@ impl RouteAttribute {
     /// once inlined each variant is written straight to its destination (a
     /// vector slot) instead of through a temporary.
     #[inline(always)]
+    ///
+    /// `nla` is the whole attribute (header included, used only to keep a
+    /// malformed one), `kind` its type with flags and `value` its value.
     fn decode_into<R>(
-        nla: &NlaBuffer<&[u8]>,
+        nla: &[u8],
+        kind: u16,
+        value: &[u8],
         family: u8,
         encap_type: impl FnOnce() -> Option<EncapType>,
         sink: impl FnOnce(Self) -> R,
     ) -> R {
         use RouteAttribute::*;
-        let value = nla.value();
-        let kind = nla.raw_kind();
         // Decodes with `$parse`, wrapping in `$variant`, or keeps the
         // attribute as malformed.
         macro_rules! decode {
@@ -298,8 +309,9 @@ impl RouteAttribute {
 
     #[cold]
     #[inline(never)]
-    fn malformed_value(nla: &NlaBuffer<&[u8]>, error: DecodeError) -> Self {
-        RouteAttribute::Malformed(malformed(nla, error, route_attribute_name(nla.raw_kind())))
+    fn malformed_value(nla: &[u8], error: DecodeError) -> Self {
+        let nla = NlaBuffer::new(nla);
+        RouteAttribute::Malformed(malformed(&nla, error, route_attribute_name(nla.raw_kind())))
     }
 
     /// Whether this is the raw catch-all or a malformed attribute.
@@ -316,16 +328,59 @@ pub(crate) fn parse_route_attributes(
     bytes: &[u8],
     family: u8,
 ) -> Result<Vec<RouteAttribute>, DecodeError> {
-    let mut list = Vec::with_capacity(count_nlas(bytes)?);
-    for nla in validated_nlas(bytes) {
+    // Sized by a first, cheap walk; the framing is checked by the decoding
+    // walk (the same rules as `NlasIterator`: each length at least 4 and
+    // within the bytes left, the last attribute may miss its padding).
+    let mut list = Vec::with_capacity(count_attributes(bytes));
+    let mut rest = bytes;
+    while let Some((header, tail)) = rest.split_first_chunk::<4>() {
+        let length = usize::from(u16::from_ne_bytes([header[0], header[1]]));
+        let kind = u16::from_ne_bytes([header[2], header[3]]);
+        let (Some(value), Some(nla)) = (
+            length.checked_sub(4).and_then(|len| tail.get(..len)),
+            rest.get(..length),
+        ) else {
+            return Err(framing_error(bytes));
+        };
         RouteAttribute::decode_into(
-            &nla,
+            nla,
+            kind,
+            value,
             family,
             || find_encap_type(bytes, RTA_ENCAP_TYPE),
             |attribute| list.push(attribute),
         );
+        rest = rest.get((length + 3) & !3..).unwrap_or_default();
     }
-    Ok(list)
+    if rest.is_empty() {
+        Ok(list)
+    } else {
+        Err(framing_error(bytes))
+    }
+}
+
+/// The number of attributes in `bytes` if they are well framed (at most a
+/// quarter of the length otherwise), without checking the framing: to size
+/// the list that the checking walk fills.
+#[inline]
+fn count_attributes(bytes: &[u8]) -> usize {
+    let mut count = 0;
+    let mut rest = bytes;
+    while let Some(header) = rest.first_chunk::<4>() {
+        let length = usize::from(u16::from_ne_bytes([header[0], header[1]])).max(4);
+        count += 1;
+        rest = rest.get((length + 3) & !3..).unwrap_or_default();
+    }
+    count
+}
+
+/// The precise error of a badly framed attribute list.
+#[cold]
+#[inline(never)]
+fn framing_error(bytes: &[u8]) -> DecodeError {
+    NlasIterator::new(bytes)
+        .find_map(Result::err)
+        .unwrap_or_else(|| DecodeError::new("malformed attribute list"))
 }
 
 /// Finds and decodes the encap type attribute `raw_kind` among `bytes`.
@@ -467,5 +522,53 @@ impl Nla for RouteAttribute {
             RouteAttribute::Malformed(bad) => bad.is_network_byteorder(),
             _ => false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `RTA_OIF` 7 then `RTA_PRIORITY` 9, well framed.
+    const GOOD: [u8; 16] = [8, 0, 4, 0, 7, 0, 0, 0, 8, 0, 6, 0, 9, 0, 0, 0];
+
+    #[test]
+    fn a_well_framed_list_decodes_in_order() {
+        let list = parse_route_attributes(&GOOD, 2).unwrap();
+        assert_eq!(
+            list,
+            vec![RouteAttribute::Oif(7), RouteAttribute::Priority(9)]
+        );
+        // The last attribute may miss its padding.
+        let unpadded = [8, 0, 4, 0, 7, 0, 0, 0, 5, 0, 20, 0, 1];
+        let list = parse_route_attributes(&unpadded, 2).unwrap();
+        assert_eq!(
+            list,
+            vec![
+                RouteAttribute::Oif(7),
+                RouteAttribute::Preference(RoutePreference::from(1))
+            ]
+        );
+    }
+
+    #[test]
+    fn framing_errors_after_good_attributes_fail_the_list() {
+        // A length over the bytes left, after a good attribute.
+        let mut over = GOOD.to_vec();
+        over[8] = 12;
+        let error = parse_route_attributes(&over, 2).unwrap_err().to_string();
+        assert!(error.contains("offset 8"), "{error}");
+        assert!(error.contains("exceeds"), "{error}");
+        // A length under the header size.
+        let mut under = GOOD.to_vec();
+        under[8] = 3;
+        let error = parse_route_attributes(&under, 2).unwrap_err().to_string();
+        assert!(error.contains("offset 8"), "{error}");
+        // Trailing bytes too short for a header.
+        let mut trailing = GOOD.to_vec();
+        trailing.extend_from_slice(&[1, 0]);
+        assert!(parse_route_attributes(&trailing, 2).is_err());
+        // A zero length never loops.
+        assert!(parse_route_attributes(&[0, 0, 1, 0], 2).is_err());
     }
 }

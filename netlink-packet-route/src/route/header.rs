@@ -40,12 +40,11 @@ impl<T: AsRef<[u8]>> RouteMessageBuffer<T> {
     }
 
     /// Wraps `buffer` after checking that it holds a whole `struct rtmsg`.
+    #[inline]
     pub fn new_checked(buffer: T) -> Result<Self, DecodeError> {
         let len = buffer.as_ref().len();
         if len < ROUTE_HEADER_LEN {
-            return Err(DecodeError::new(format!(
-                "route header: expected at least {ROUTE_HEADER_LEN} bytes, got {len}"
-            )));
+            return Err(short_header(len));
         }
         Ok(RouteMessageBuffer { buffer })
     }
@@ -184,6 +183,16 @@ impl<T: AsRef<[u8]> + AsMut<[u8]>> RouteMessageBuffer<T> {
     }
 }
 
+/// The error of a payload too short for `struct rtmsg` (out of line, so
+/// that the check inlines).
+#[cold]
+#[inline(never)]
+fn short_header(len: usize) -> DecodeError {
+    DecodeError::new(format!(
+        "route header: expected at least {ROUTE_HEADER_LEN} bytes, got {len}"
+    ))
+}
+
 /// The fixed header of a route message (`struct rtmsg`), decoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct RouteHeader {
@@ -212,16 +221,35 @@ pub struct RouteHeader {
 impl<T: AsRef<[u8]>> Parseable<RouteMessageBuffer<T>> for RouteHeader {
     #[inline]
     fn parse(buf: &RouteMessageBuffer<T>) -> Result<Self, DecodeError> {
+        // One length check for the whole header; a short, unchecked view
+        // reads as zeros past its end, like the getters.
+        let bytes = buf.buffer.as_ref();
+        let header = match bytes.first_chunk::<ROUTE_HEADER_LEN>() {
+            Some(header) => *header,
+            None => {
+                let mut header = [0u8; ROUTE_HEADER_LEN];
+                header
+                    .iter_mut()
+                    .zip(bytes)
+                    .for_each(|(to, from)| *to = *from);
+                header
+            }
+        };
         Ok(RouteHeader {
-            address_family: buf.address_family().into(),
-            destination_prefix_length: buf.destination_prefix_length(),
-            source_prefix_length: buf.source_prefix_length(),
-            tos: buf.tos(),
-            table: buf.header_table(),
-            protocol: buf.protocol().into(),
-            scope: buf.scope().into(),
-            kind: buf.route_type().into(),
-            flags: RouteFlags::from_bits_retain(buf.flags()),
+            address_family: header[FAMILY].into(),
+            destination_prefix_length: header[DST_LEN],
+            source_prefix_length: header[SRC_LEN],
+            tos: header[TOS],
+            table: header[TABLE],
+            protocol: header[PROTOCOL].into(),
+            scope: header[SCOPE].into(),
+            kind: header[TYPE].into(),
+            flags: RouteFlags::from_bits_retain(u32::from_ne_bytes([
+                header[FLAGS],
+                header[FLAGS + 1],
+                header[FLAGS + 2],
+                header[FLAGS + 3],
+            ])),
         })
     }
 }

@@ -197,7 +197,7 @@ fn dump_decodes_known_values() {
                 let netlink_packet_route::link::InetAttribute::Conf(conf) = &attributes[0] else {
                     panic!("no IFLA_INET_CONF: {attributes:?}");
                 };
-                assert_eq!(conf.0.len(), 33);
+                assert_eq!(conf.len(), 33);
                 assert!(conf.get(Ipv4DevConf::ArpEvictNocarrier).is_some());
             }
             AfSpecAttribute::Inet6(attributes) => {

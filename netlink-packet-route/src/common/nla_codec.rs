@@ -142,7 +142,7 @@ pub(crate) struct Nested<T>(PhantomData<T>);
 impl<T: ParseNla + Nla> Codec for Nested<T> {
     type Value = Vec<T>;
     fn parse(bytes: &[u8]) -> Result<Vec<T>, DecodeError> {
-        super::nla_list::parse_nla_list(bytes, T::parse_nla)
+        super::nla_list::parse_nested_nla_list(bytes, T::parse_nla)
     }
     fn len(value: &Vec<T>) -> usize {
         value.as_slice().buffer_len()

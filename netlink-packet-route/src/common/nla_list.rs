@@ -33,26 +33,54 @@ fn framing_error(bytes: &[u8]) -> DecodeError {
         .unwrap_or_else(|| DecodeError::new("malformed attribute list"))
 }
 
-/// Checks that the padding after every attribute of an already framed list
-/// is zero, as the kernel writes it. Emitting always pads with zeros, so a
-/// nest with other padding bytes could not re-emit byte-identically; its
-/// caller keeps such a nest raw instead.
+/// Like [`count_nlas`], and also checks that the padding after every
+/// attribute is zero, as the kernel writes it, in the same single walk (one
+/// extra branch per attribute whose length is not a multiple of 4).
+/// Emitting always pads with zeros, so a nest with other padding bytes
+/// could not re-emit byte-identically; its caller keeps such a nest raw
+/// instead. A framing error anywhere takes precedence over a padding error.
 #[inline]
-pub(crate) fn check_zero_padding(bytes: &[u8]) -> Result<(), DecodeError> {
-    let mut offset = 0;
-    while let Some(header) = bytes.get(offset..).and_then(<[u8]>::first_chunk::<4>) {
+pub(crate) fn count_zero_padded_nlas(bytes: &[u8]) -> Result<usize, DecodeError> {
+    let mut count = 0;
+    let mut rest = bytes;
+    let mut bad_padding = None;
+    while let Some(header) = rest.first_chunk::<4>() {
         let length = usize::from(u16::from_ne_bytes([header[0], header[1]]));
-        let end = offset.saturating_add(length.max(4));
-        let aligned = (end + 3) & !3;
-        if aligned != end {
-            let padding = bytes.get(end..aligned.min(bytes.len())).unwrap_or_default();
-            if padding.iter().any(|&byte| byte != 0) {
-                return Err(nonzero_padding(offset));
-            }
+        if length < 4 || length > rest.len() {
+            return Err(framing_error(bytes));
         }
-        offset = aligned;
+        count += 1;
+        let unaligned = length & 3;
+        if unaligned != 0 && bad_padding.is_none() && !padding_is_zero(rest, length) {
+            bad_padding = Some(bytes.len() - rest.len());
+        }
+        rest = rest.get((length + 3) & !3..).unwrap_or_default();
     }
-    Ok(())
+    if !rest.is_empty() {
+        return Err(framing_error(bytes));
+    }
+    match bad_padding {
+        None => Ok(count),
+        Some(offset) => Err(nonzero_padding(offset)),
+    }
+}
+
+/// Whether the padding bytes after an attribute of `length` bytes (not a
+/// multiple of 4) at the start of `rest` are zero (those present, the last
+/// attribute may miss them).
+#[inline(always)]
+fn padding_is_zero(rest: &[u8], length: usize) -> bool {
+    let word_start = length & !3;
+    match rest.get(word_start..).and_then(<[u8]>::first_chunk::<4>) {
+        // The word holding the padding: drop its leading value bytes.
+        Some(word) => u32::from_le_bytes(*word) >> (8 * (length & 3)) == 0,
+        None => rest
+            .get(length..)
+            .unwrap_or_default()
+            .iter()
+            .take(4 - (length & 3))
+            .all(|&byte| byte == 0),
+    }
 }
 
 #[cold]
@@ -90,6 +118,41 @@ pub(crate) fn parse_nla_list<'a, T>(
         list.push(parse(nla));
     }
     Ok(list)
+}
+
+/// Decodes the attributes of a nest's value, refusing what could not re-emit
+/// byte-identically: a value whose length is not a multiple of 4 (its last
+/// attribute lacks the padding the kernel's `nla_nest_end` counts) or
+/// non-zero padding bytes. The caller keeps such a nest raw with the error.
+#[inline]
+pub(crate) fn parse_nested_nla_list<'a, T>(
+    bytes: &'a [u8],
+    mut parse: impl FnMut(NlaBuffer<&'a [u8]>) -> T,
+) -> Result<Vec<T>, DecodeError> {
+    check_nest_alignment(bytes)?;
+    let mut list = Vec::with_capacity(count_zero_padded_nlas(bytes)?);
+    for nla in validated_nlas(bytes) {
+        list.push(parse(nla));
+    }
+    Ok(list)
+}
+
+/// Checks that a nest's value ends with its last attribute's padding.
+#[inline]
+pub(crate) fn check_nest_alignment(bytes: &[u8]) -> Result<(), DecodeError> {
+    if bytes.len() % 4 == 0 {
+        Ok(())
+    } else {
+        Err(unpadded(bytes.len()))
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn unpadded(len: usize) -> DecodeError {
+    DecodeError::new(format!(
+        "nested attributes of {len} bytes: the last attribute lacks its padding"
+    ))
 }
 
 /// Builds the boxed malformed record of an attribute that failed to decode.

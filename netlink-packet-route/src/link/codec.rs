@@ -8,11 +8,11 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use netlink_packet_core::emit::emit_c_string;
 use netlink_packet_core::{
-    parse_c_string, parse_ip, DecodeError, Nla, NlaBuffer, RawNla, NLA_ALIGNTO, NLA_F_NESTED,
+    parse_c_string, parse_ip, DecodeError, Nla, NlaBuffer, RawNla, NLA_F_NESTED,
     NLA_F_NET_BYTEORDER,
 };
 
-use crate::common::nla_list::{check_zero_padding, parse_nla_list};
+use crate::common::nla_list::parse_nested_nla_list;
 use crate::link::Nested;
 
 /// Decodes one attribute of an attribute set. Never fails: unknown types
@@ -316,20 +316,8 @@ pub(crate) fn parse_nest_with<T>(
     if nla.network_byte_order_flag() {
         return Err(DecodeError::new("unexpected NLA_F_NET_BYTEORDER flag"));
     }
-    let bytes = nla.value();
-    if bytes.len() % NLA_ALIGNTO != 0 {
-        return Err(unpadded(bytes.len()));
-    }
-    let attributes = parse_nla_list(bytes, |nla| parse(&nla))?;
-    check_zero_padding(bytes)?;
+    let attributes = parse_nested_nla_list(nla.value(), |nla| parse(&nla))?;
     Ok(Nested::with_flag(attributes, nla.nested_flag()))
-}
-
-#[cold]
-fn unpadded(len: usize) -> DecodeError {
-    DecodeError::new(format!(
-        "nested attributes of {len} bytes: the last attribute lacks its padding"
-    ))
 }
 
 /// Generates an attribute enum, its `Nla` implementation and its

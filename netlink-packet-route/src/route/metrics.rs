@@ -274,5 +274,5 @@ impl Nla for RouteMetric {
 
 /// Decodes the value of `RTA_METRICS`.
 pub(crate) fn parse_metrics(bytes: &[u8]) -> Result<Vec<RouteMetric>, DecodeError> {
-    crate::common::nla_list::parse_nla_list(bytes, RouteMetric::parse)
+    crate::common::nla_list::parse_nested_nla_list(bytes, RouteMetric::parse)
 }

@@ -48,15 +48,15 @@ pub enum Ipv4DevConf {
 int_array! {
     /// The IPv4 device configuration (`IFLA_INET_CONF`): one value per
     /// `IPV4_DEVCONF_*` key, in key order starting at key 1. Read it with
-    /// [`InetDevConf::get`]; the raw array is the public field.
+    /// [`InetDevConf::get`]; the raw array is [`InetDevConf::as_slice`].
     ///
     /// ```
     /// use netlink_packet_route::link::{InetDevConf, Ipv4DevConf};
-    /// let conf = InetDevConf(vec![1, 0, 0]);
+    /// let conf = InetDevConf::from(vec![1, 0, 0]);
     /// assert_eq!(conf.get(Ipv4DevConf::Forwarding), Some(1));
     /// assert_eq!(conf.get(Ipv4DevConf::RpFilter), None);
     /// ```
-    pub struct InetDevConf(Vec<u32>) indexed by Ipv4DevConf from 1;
+    pub struct InetDevConf([u32; 36]) indexed by Ipv4DevConf from 1;
 }
 
 attribute_set! {

@@ -115,7 +115,7 @@ int_array! {
     ///
     /// ```
     /// use netlink_packet_route::link::{Inet6DevConf, Ipv6DevConf};
-    /// let conf = Inet6DevConf(vec![0, 64, 1500]);
+    /// let conf = Inet6DevConf::from(vec![0, 64, 1500]);
     /// assert_eq!(conf.get(Ipv6DevConf::Mtu6), Some(1500));
     /// ```
     pub struct Inet6DevConf(Vec<i32>) indexed by Ipv6DevConf from 0;
@@ -192,7 +192,7 @@ pub enum Icmp6StatsField {
 int_array! {
     /// ICMPv6 counters of the device (`IFLA_INET6_ICMP6STATS`), indexed by
     /// [`Icmp6StatsField`].
-    pub struct Icmp6Stats(Vec<u64>) indexed by Icmp6StatsField from 0;
+    pub struct Icmp6Stats([u64; 8]) indexed by Icmp6StatsField from 0;
 }
 
 u32_struct! {

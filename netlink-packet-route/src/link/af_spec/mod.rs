@@ -33,3 +33,40 @@ attribute_set! {
         Inet6(Nested<Inet6Attribute>, Nest) = AF_INET6(10),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::link::codec::WireValue;
+
+    #[test]
+    fn inline_array_spills_to_heap_losslessly_and_compares_by_value() {
+        // 40 values: more than the 36 kept inline.
+        let values: Vec<u32> = (1..=40).collect();
+        let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_ne_bytes()).collect();
+        let decoded = InetDevConf::decode_value(&bytes).unwrap();
+        assert_eq!(decoded.as_slice(), values.as_slice());
+        assert_eq!(decoded.value_len(), bytes.len());
+        let mut emitted = vec![0; bytes.len()];
+        decoded.emit_value(&mut emitted);
+        assert_eq!(emitted, bytes);
+
+        // Growing an inline array past its capacity gives the same value
+        // as building it whole.
+        let mut grown = InetDevConf::from(&values[..3]);
+        assert_eq!(grown.len(), 3);
+        grown.set(Ipv4DevConf::ArpEvictNocarrier, 33);
+        assert_eq!(grown.len(), 33);
+        assert_eq!(grown.get(Ipv4DevConf::Forwarding), Some(1));
+        assert_eq!(grown.get(Ipv4DevConf::ArpEvictNocarrier), Some(33));
+        let mut expected = vec![0; 33];
+        expected[..3].copy_from_slice(&values[..3]);
+        expected[32] = 33;
+        assert_eq!(grown, InetDevConf::from(expected));
+
+        let short = InetDevConf::decode_value(&bytes[..12]).unwrap();
+        assert_eq!(short, InetDevConf::from(vec![1, 2, 3]));
+        assert!(InetDevConf::decode_value(&bytes[..5]).is_err());
+        assert!(InetDevConf::default().is_empty());
+    }
+}

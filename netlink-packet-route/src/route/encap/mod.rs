@@ -9,7 +9,7 @@ mod srh;
 
 use netlink_packet_core::{DecodeError, Emitable};
 
-use crate::common::nla_list::parse_nla_list;
+use crate::common::nla_list::parse_nested_nla_list;
 use crate::common::numeric_enum::numeric_enum;
 
 pub use ip::*;
@@ -73,17 +73,19 @@ impl RouteEncap {
     pub fn parse(bytes: &[u8], encap_type: Option<EncapType>) -> Result<Self, DecodeError> {
         Ok(match encap_type {
             Some(EncapType::Mpls) => {
-                RouteEncap::Mpls(parse_nla_list(bytes, MplsEncapAttribute::parse)?)
+                RouteEncap::Mpls(parse_nested_nla_list(bytes, MplsEncapAttribute::parse)?)
             }
-            Some(EncapType::Ip) => RouteEncap::Ip(parse_nla_list(bytes, IpTunnelAttribute::parse)?),
+            Some(EncapType::Ip) => {
+                RouteEncap::Ip(parse_nested_nla_list(bytes, IpTunnelAttribute::parse)?)
+            }
             Some(EncapType::Ip6) => {
-                RouteEncap::Ip6(parse_nla_list(bytes, Ip6TunnelAttribute::parse)?)
+                RouteEncap::Ip6(parse_nested_nla_list(bytes, Ip6TunnelAttribute::parse)?)
             }
             Some(EncapType::Seg6) => {
-                RouteEncap::Seg6(parse_nla_list(bytes, Seg6EncapAttribute::parse)?)
+                RouteEncap::Seg6(parse_nested_nla_list(bytes, Seg6EncapAttribute::parse)?)
             }
             Some(EncapType::Seg6Local) => {
-                RouteEncap::Seg6Local(parse_nla_list(bytes, Seg6LocalAttribute::parse)?)
+                RouteEncap::Seg6Local(parse_nested_nla_list(bytes, Seg6LocalAttribute::parse)?)
             }
             _ => RouteEncap::Raw(bytes.to_vec()),
         })

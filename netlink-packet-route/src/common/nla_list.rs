@@ -27,7 +27,7 @@ pub(crate) fn count_nlas(bytes: &[u8]) -> Result<usize, DecodeError> {
 /// The precise error of a badly framed attribute list.
 #[cold]
 #[inline(never)]
-fn framing_error(bytes: &[u8]) -> DecodeError {
+pub(crate) fn framing_error(bytes: &[u8]) -> DecodeError {
     NlasIterator::new(bytes)
         .find_map(Result::err)
         .unwrap_or_else(|| DecodeError::new("malformed attribute list"))

@@ -2,10 +2,10 @@
 
 use netlink_packet_core::{
     parse_u16, parse_u16_be, parse_u32, parse_u32_be, parse_u64, parse_u8, DecodeError, Emitable,
-    MalformedNla, Nla, NlaBuffer, NlasIterator, RawNla,
+    MalformedNla, Nla, NlaBuffer, RawNla,
 };
 
-use crate::common::nla_list::{find_nla, malformed};
+use crate::common::nla_list::{find_nla, framing_error, malformed};
 use crate::route::metrics::parse_metrics;
 use crate::route::multipath::parse_multipath;
 use crate::route::{
@@ -372,15 +372,6 @@ fn count_attributes(bytes: &[u8]) -> usize {
         rest = rest.get((length + 3) & !3..).unwrap_or_default();
     }
     count
-}
-
-/// The precise error of a badly framed attribute list.
-#[cold]
-#[inline(never)]
-fn framing_error(bytes: &[u8]) -> DecodeError {
-    NlasIterator::new(bytes)
-        .find_map(Result::err)
-        .unwrap_or_else(|| DecodeError::new("malformed attribute list"))
 }
 
 /// Finds and decodes the encap type attribute `raw_kind` among `bytes`.

@@ -61,7 +61,7 @@ fn round_trip(kind: InfoKind, data: Option<InfoData>, slave: Option<(InfoKind, I
             ..LinkHeader::default()
         },
         attributes: vec![
-            LinkAttribute::IfName(format!("t-{kind}")),
+            LinkAttribute::IfName(format!("t-{kind}").into()),
             LinkAttribute::LinkInfo(Nested::with_flag(info, false)),
         ],
     };

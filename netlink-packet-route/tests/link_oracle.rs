@@ -350,7 +350,7 @@ fn link_dump_matches_ip_link_show() {
         });
         assert_eq!(broadcast.unwrap(), expected["broadcast"], "{name}");
         let qdisc = find(link, |a| match a {
-            LinkAttribute::Qdisc(qdisc) => Some(qdisc.clone()),
+            LinkAttribute::Qdisc(qdisc) => Some(qdisc.to_string()),
             _ => None,
         });
         assert_eq!(qdisc.unwrap(), expected["qdisc"], "{name}");

@@ -8,8 +8,8 @@ use crate::link::info::{
     InfoVlan, InfoVrf, InfoVxlan, IpVlanMode, LinkInfoAttribute, MacVlanMode, NetkitPeer,
 };
 use crate::link::{
-    ExtFilterMask, LinkAddress, LinkAttribute, LinkFlags, LinkHeader, LinkMessage, Nested,
-    PropListAttribute,
+    ExtFilterMask, LinkAddress, LinkAttribute, LinkFlags, LinkHeader, LinkMessage, LinkName,
+    Nested, PropListAttribute,
 };
 
 /// Builds a [`LinkMessage`] for a request.
@@ -84,13 +84,13 @@ impl LinkMessageBuilder {
     /// Sets the device name (`IFLA_IFNAME`): the name of a new device, the
     /// device to select when the index is 0, or the new name otherwise.
     pub fn name(self, name: impl Into<String>) -> Self {
-        self.attribute(LinkAttribute::IfName(name.into()))
+        self.attribute(LinkAttribute::IfName(LinkName::from(name.into())))
     }
 
     /// Selects the device by one of its alternative names
     /// (`IFLA_ALT_IFNAME`).
     pub fn alt_name(self, name: impl Into<String>) -> Self {
-        self.attribute(LinkAttribute::AltIfName(name.into()))
+        self.attribute(LinkAttribute::AltIfName(LinkName::from(name.into())))
     }
 
     /// Alternative names to add or delete (`IFLA_PROP_LIST`, for
@@ -103,7 +103,7 @@ impl LinkMessageBuilder {
         self.attribute(LinkAttribute::PropList(
             names
                 .into_iter()
-                .map(|name| PropListAttribute::AltIfName(name.into()))
+                .map(|name| PropListAttribute::AltIfName(LinkName::from(name.into())))
                 .collect(),
         ))
     }

@@ -13,7 +13,7 @@ use netlink_packet_core::{
 };
 
 use crate::common::nla_list::parse_nested_nla_list;
-use crate::link::Nested;
+use crate::link::{LinkName, Nested};
 
 /// Decodes one attribute of an attribute set. Never fails: unknown types
 /// become `Other`, values that do not decode become `Malformed`.
@@ -191,6 +191,23 @@ impl Codec<String> for Str {
     #[inline]
     fn encode(value: &String, buffer: &mut [u8]) {
         emit_c_string(buffer, value)
+    }
+}
+
+impl Codec<LinkName> for Str {
+    #[inline]
+    fn decode(nla: &NlaBuffer<&[u8]>) -> Result<LinkName, DecodeError> {
+        LinkName::parse_c_string(plain(nla)?)
+    }
+    #[inline]
+    fn len(value: &LinkName) -> usize {
+        value.len() + 1
+    }
+    #[inline]
+    fn encode(value: &LinkName, buffer: &mut [u8]) {
+        let (text, nul) = buffer.split_at_mut(value.len());
+        text.copy_from_slice(value.as_bytes());
+        nul[0] = 0;
     }
 }
 

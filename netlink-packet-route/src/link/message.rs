@@ -218,7 +218,7 @@ impl<'a, T: AsRef<[u8]> + ?Sized> Parseable<LinkMessageBuffer<&'a T>> for LinkMe
         let header = LinkHeader::parse(buf)?;
         let family = header.family;
         let attributes = parse_nla_list(buf.attribute_bytes(), |nla| {
-            LinkAttribute::parse_with_family(&nla, family)
+            LinkAttribute::parse_in_message(nla, family)
         })
         .context("link message")?;
         Ok(LinkMessage { header, attributes })

@@ -5,7 +5,7 @@ use netlink_packet_core::{
     MalformedNla, Nla, NlaBuffer, RawNla,
 };
 
-use crate::common::nla_list::{find_nla, framing_error, malformed};
+use crate::common::nla_list::{count_nlas_unchecked, find_nla, framing_error, malformed};
 use crate::route::metrics::parse_metrics;
 use crate::route::multipath::parse_multipath;
 use crate::route::{
@@ -331,7 +331,7 @@ pub(crate) fn parse_route_attributes(
     // Sized by a first, cheap walk; the framing is checked by the decoding
     // walk (the same rules as `NlasIterator`: each length at least 4 and
     // within the bytes left, the last attribute may miss its padding).
-    let mut list = Vec::with_capacity(count_attributes(bytes));
+    let mut list = Vec::with_capacity(count_nlas_unchecked(bytes));
     let mut rest = bytes;
     while let Some((header, tail)) = rest.split_first_chunk::<4>() {
         let length = usize::from(u16::from_ne_bytes([header[0], header[1]]));
@@ -357,21 +357,6 @@ pub(crate) fn parse_route_attributes(
     } else {
         Err(framing_error(bytes))
     }
-}
-
-/// The number of attributes in `bytes` if they are well framed (at most a
-/// quarter of the length otherwise), without checking the framing: to size
-/// the list that the checking walk fills.
-#[inline]
-fn count_attributes(bytes: &[u8]) -> usize {
-    let mut count = 0;
-    let mut rest = bytes;
-    while let Some(header) = rest.first_chunk::<4>() {
-        let length = usize::from(u16::from_ne_bytes([header[0], header[1]])).max(4);
-        count += 1;
-        rest = rest.get((length + 3) & !3..).unwrap_or_default();
-    }
-    count
 }
 
 /// Finds and decodes the encap type attribute `raw_kind` among `bytes`.

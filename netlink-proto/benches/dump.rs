@@ -141,39 +141,52 @@ async fn dump_typed(handle: netlink_proto::ConnectionHandle<RtnlMessage>) -> usi
     routes
 }
 
-fn tokio_current_thread<T, F, Fut>(work: F) -> usize
+/// Runs `work` with a tokio connection, the connection and the consumer
+/// each a task of their own: on a current-thread runtime, or with
+/// `workers` threads.
+fn tokio_dump<T, F, Fut>(workers: Option<usize>, work: F) -> usize
 where
     T: netlink_packet_core::NetlinkSerializable
         + netlink_packet_core::NetlinkDeserializable
         + Send
         + 'static,
     F: FnOnce(netlink_proto::ConnectionHandle<T>) -> Fut,
-    Fut: Future<Output = usize>,
+    Fut: Future<Output = usize> + Send + 'static,
 {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
+    let runtime = match workers {
+        None => tokio::runtime::Builder::new_current_thread(),
+        Some(workers) => {
+            let mut builder = tokio::runtime::Builder::new_multi_thread();
+            builder.worker_threads(workers);
+            builder
+        }
+    }
+    .enable_all()
+    .build()
+    .expect("runtime");
     runtime.block_on(async {
         let (connection, handle, _) =
             netlink_proto::new_connection::<T>(NETLINK_ROUTE).expect("connection");
         tokio::spawn(connection);
-        work(handle).await
+        tokio::spawn(work(handle)).await.expect("task")
     })
 }
 
-fn tokio_multi_thread(slow: bool) -> usize {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
+/// The connection on its own thread (`spawn_connection_thread`), the
+/// consumer on a current-thread runtime: decoding (in the consumer)
+/// overlaps with receiving (in the connection's thread).
+fn tokio_connection_thread_typed() -> usize {
+    let (handle, notifications, thread) =
+        netlink_proto::spawn_connection_thread::<RtnlMessage>(NETLINK_ROUTE, Default::default())
+            .expect("connection");
+    let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .expect("runtime");
-    runtime.block_on(async {
-        let (connection, handle, _) =
-            netlink_proto::new_connection::<RawMessage>(NETLINK_ROUTE).expect("connection");
-        tokio::spawn(connection);
-        tokio::spawn(dump_raw(handle, slow)).await.expect("task")
-    })
+    let routes = runtime.block_on(dump_typed(handle));
+    drop(notifications);
+    thread.join().expect("connection thread");
+    routes
 }
 
 #[cfg(feature = "smol")]
@@ -274,7 +287,7 @@ fn run(routes: u32, rounds: usize) -> Result<(), String> {
             .trim()
     );
 
-    let variants = variants();
+    let variants = selected_variants();
     let mut measures: Vec<Measure> = variants
         .iter()
         .map(|_| Measure {
@@ -326,6 +339,9 @@ fn run(routes: u32, rounds: usize) -> Result<(), String> {
 
     // Peak memory of each variant alone, in a fresh process (inside this
     // namespace): freed heap of earlier variants does not hide growth.
+    if std::env::var_os("NETLINK_BENCH_VARIANTS").is_some() {
+        return Ok(());
+    }
     println!("peak RSS growth, each variant alone in a fresh process:");
     let executable = std::env::current_exe().map_err(|e| e.to_string())?;
     for index in (0..variants.len())
@@ -346,38 +362,50 @@ fn run(routes: u32, rounds: usize) -> Result<(), String> {
     Ok(())
 }
 
+/// The variants to measure: all of them, or with `NETLINK_BENCH_VARIANTS`
+/// set, those whose name contains one of its comma-separated words (for
+/// profiling one variant; the baseline is then the first one selected).
+fn selected_variants() -> Vec<Variant> {
+    let Ok(filter) = std::env::var("NETLINK_BENCH_VARIANTS") else {
+        return variants();
+    };
+    let words: Vec<&str> = filter.split(',').filter(|w| !w.is_empty()).collect();
+    variants()
+        .into_iter()
+        .filter(|variant| words.iter().any(|word| variant.name.contains(word)))
+        .collect()
+}
+
 /// The measured variants, in order (the first is the baseline).
 fn variants() -> Vec<Variant> {
+    fn variant(name: &'static str, run: fn() -> usize) -> Variant {
+        Variant { name, run }
+    }
     vec![
-        Variant {
-            name: "plain recv loop (headers only)",
-            run: plain_loop,
-        },
-        Variant {
-            name: "plain recv loop + typed decode (RtnlMessage)",
-            run: plain_loop_typed,
-        },
-        Variant {
-            name: "blocking connection, RawMessage",
-            run: blocking_raw,
-        },
-        Variant {
-            name: "tokio current-thread, RawMessage",
-            run: || tokio_current_thread(|handle| dump_raw(handle, false)),
-        },
-        Variant {
-            name: "tokio current-thread, RtnlMessage (typed)",
-            run: || tokio_current_thread(dump_typed),
-        },
-        Variant {
-            name: "tokio 2 workers, RawMessage",
-            run: || tokio_multi_thread(false),
-        },
+        variant("plain recv loop (headers only)", plain_loop),
+        variant(
+            "plain recv loop + typed decode (RtnlMessage)",
+            plain_loop_typed,
+        ),
+        variant("blocking connection, RawMessage", blocking_raw),
+        variant("tokio current-thread, RawMessage", || {
+            tokio_dump(None, |handle| dump_raw(handle, false))
+        }),
+        variant("tokio current-thread, RtnlMessage (typed)", || {
+            tokio_dump(None, dump_typed)
+        }),
+        variant("tokio 2 workers, RawMessage", || {
+            tokio_dump(Some(2), |handle| dump_raw(handle, false))
+        }),
+        variant("tokio 2 workers, RtnlMessage (typed)", || {
+            tokio_dump(Some(2), dump_typed)
+        }),
+        variant(
+            "tokio, connection on its own thread, RtnlMessage (typed)",
+            tokio_connection_thread_typed,
+        ),
         #[cfg(feature = "smol")]
-        Variant {
-            name: "smol, RawMessage",
-            run: smol_raw,
-        },
+        variant("smol, RawMessage", smol_raw),
     ]
 }
 
@@ -394,7 +422,7 @@ fn memory_child(which: &str) {
         }
         Err(_) => (
             "slow consumer (1 ms pause per 1,000 routes), tokio 2 workers",
-            tokio_multi_thread(true),
+            tokio_dump(Some(2), |handle| dump_raw(handle, true)),
         ),
     };
     let elapsed = started.elapsed();

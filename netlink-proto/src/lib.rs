@@ -15,6 +15,8 @@ mod reply_stream;
 mod runtime;
 mod shared;
 mod socket_setup;
+#[cfg(feature = "tokio")]
+mod thread;
 
 pub use blocking::{BlockingConnection, BlockingReplies};
 pub use config::{Config, RequestOptions, DEFAULT_RECEIVE_BUFFER};
@@ -35,6 +37,8 @@ pub use runtime::NoRuntime;
 #[cfg(feature = "smol")]
 pub use runtime::SmolTimer;
 pub use runtime::{DefaultSocket, RuntimeSocket};
+#[cfg(feature = "tokio")]
+pub use thread::spawn_connection_thread;
 
 /// Re-exports of the crates in this crate's API, so that users need not
 /// depend on matching versions themselves.

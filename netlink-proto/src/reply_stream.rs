@@ -1,16 +1,16 @@
 //! The stream of replies to one request.
 
 use std::{
-    collections::VecDeque,
     pin::Pin,
     sync::Arc,
     task::{Context, Poll},
 };
 
 use futures::{stream::FusedStream, Stream};
+use netlink_packet_core::NetlinkDeserializable;
 
 use crate::{
-    protocol::{Reply, RequestId},
+    protocol::{Reply, ReplyQueue, RequestId},
     shared::Shared,
     EndState,
 };
@@ -31,7 +31,7 @@ pub struct ReplyStream<T> {
     shared: Arc<Shared<T>>,
     id: RequestId,
     sequence: u32,
-    buffer: VecDeque<Reply<T>>,
+    buffer: ReplyQueue<T>,
     finished: bool,
 }
 
@@ -56,7 +56,7 @@ impl<T> ReplyStream<T> {
             shared,
             id,
             sequence,
-            buffer: VecDeque::new(),
+            buffer: ReplyQueue::new(),
             finished: false,
         }
     }
@@ -80,12 +80,14 @@ impl<T> ReplyStream<T> {
     }
 }
 
-impl<T> Stream for ReplyStream<T> {
+impl<T: NetlinkDeserializable> Stream for ReplyStream<T> {
     type Item = Reply<T>;
 
+    /// Replies are decoded here, in the consumer's task, one at a time (see
+    /// [`ReplyQueue`]).
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = self.get_mut();
-        if let Some(reply) = this.buffer.pop_front() {
+        if let Some(reply) = this.buffer.pop() {
             return Poll::Ready(Some(reply));
         }
         if this.finished {
@@ -100,7 +102,7 @@ impl<T> Stream for ReplyStream<T> {
             }
             finished
         });
-        match this.buffer.pop_front() {
+        match this.buffer.pop() {
             Some(reply) => Poll::Ready(Some(reply)),
             None if this.finished => Poll::Ready(None),
             None => Poll::Pending,
@@ -108,7 +110,7 @@ impl<T> Stream for ReplyStream<T> {
     }
 }
 
-impl<T> FusedStream for ReplyStream<T> {
+impl<T: NetlinkDeserializable> FusedStream for ReplyStream<T> {
     fn is_terminated(&self) -> bool {
         self.finished && self.buffer.is_empty()
     }

@@ -16,7 +16,7 @@ use netlink_packet_core::{
     NLM_F_DUMP, NLM_F_DUMP_FILTERED, NLM_F_DUMP_INTR, NLM_F_MULTIPART, NLM_F_REQUEST,
 };
 use netlink_proto::{
-    protocol::{NextReply, Protocol, Transmit},
+    protocol::{NextReply, Protocol, ReplyQueue, Transmit},
     Config, Error, Notification, OverflowReason, RequestEnd, RequestId, RequestOptions,
 };
 use netlink_sys::SocketAddr;
@@ -164,9 +164,9 @@ fn feed(protocol: &mut Protocol<RawMessage>, messages: &[Vec<u8>]) {
 
 /// Everything queued for a request, and whether it is finished.
 fn drain(protocol: &mut Protocol<RawMessage>, id: RequestId) -> (Vec<Reply>, bool) {
-    let mut out = VecDeque::new();
+    let mut out = ReplyQueue::new();
     let finished = protocol.take_replies(id, &mut out);
-    (out.into_iter().collect(), finished)
+    (std::iter::from_fn(|| out.pop()).collect(), finished)
 }
 
 fn tag(reply: &Reply) -> u8 {
@@ -796,7 +796,7 @@ fn full_reply_queue_stops_reading_until_the_consumer_catches_up() {
         "queue over its limit: stop reading"
     );
     protocol.take_driver_wake();
-    let mut out = VecDeque::new();
+    let mut out = ReplyQueue::new();
     assert!(!protocol.take_replies(id, &mut out));
     assert_eq!(out.len(), 6);
     assert!(protocol.wants_receive());
@@ -1041,9 +1041,9 @@ fn undecodable_data_reply_is_a_non_final_error_item() {
         done(1, 0),
     ];
     protocol.handle_datagram(&parts.concat(), KERNEL, None);
-    let mut out = VecDeque::new();
+    let mut out = ReplyQueue::new();
     assert!(protocol.take_replies(id, &mut out));
-    let items: Vec<_> = out.into_iter().collect();
+    let items: Vec<_> = std::iter::from_fn(|| out.pop()).collect();
     assert_eq!(items.len(), 3);
     assert!(items[0].is_ok());
     match &items[1] {

@@ -51,6 +51,33 @@ where
     });
 }
 
+/// Runs `work` with a connection on its own thread
+/// (`spawn_connection_thread`), the consumer on a multi-threaded runtime.
+fn with_connection_thread<F, Fut>(config: Config, work: F)
+where
+    F: FnOnce(Handle, Notifications<RawMessage>) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let (handle, notifications, thread) =
+        netlink_proto::spawn_connection_thread(NETLINK_ROUTE, config).expect("connection thread");
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    runtime.block_on(work(handle, notifications));
+    // Everything dropped: the connection, and its thread, end by themselves.
+    let started = std::time::Instant::now();
+    while !thread.is_finished() {
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "the connection thread ends once unused"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    thread.join().expect("connection thread");
+}
+
 /// Runs `work` with a smol (async-io) connection, polled next to it.
 #[cfg(feature = "smol")]
 fn with_smol<F, Fut>(config: Config, work: F)
@@ -217,6 +244,22 @@ fn tokio_thousand_concurrent_requests() {
         with_tokio(Config::default(), |handle, _| {
             thousand_concurrent_requests(handle)
         });
+    });
+}
+
+#[test]
+fn connection_thread_thousand_concurrent_requests() {
+    run_in_netns("connection_thread_thousand_concurrent_requests", || {
+        with_connection_thread(Config::default(), |handle, _| {
+            thousand_concurrent_requests(handle)
+        });
+    });
+}
+
+#[test]
+fn connection_thread_dump_of_ten_thousand_routes() {
+    run_in_netns("connection_thread_dump_of_ten_thousand_routes", || {
+        with_connection_thread(Config::default(), |handle, _| dump_routes(handle));
     });
 }
 

@@ -12,12 +12,12 @@ pub(crate) struct Header {
     pub(crate) port: u32,
 }
 
-fn u16_at(bytes: &[u8], offset: usize) -> Option<u16> {
+pub(crate) fn u16_at(bytes: &[u8], offset: usize) -> Option<u16> {
     let field = bytes.get(offset..offset + 2)?;
     Some(u16::from_ne_bytes([field[0], field[1]]))
 }
 
-fn u32_at(bytes: &[u8], offset: usize) -> Option<u32> {
+pub(crate) fn u32_at(bytes: &[u8], offset: usize) -> Option<u32> {
     let field = bytes.get(offset..offset + 4)?;
     Some(u32::from_ne_bytes([field[0], field[1], field[2], field[3]]))
 }

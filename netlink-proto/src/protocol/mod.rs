@@ -33,6 +33,7 @@
 
 mod framing;
 mod id_hash;
+mod reply_queue;
 mod request;
 mod sequence;
 
@@ -52,12 +53,15 @@ use netlink_packet_core::{
 };
 use netlink_sys::SocketAddr;
 
-pub use self::request::{Reply, RequestId};
 use self::{
     framing::{split_message, Header},
     id_hash::BuildIdHasher,
     request::{Phase, Request},
     sequence::Sequences,
+};
+pub use self::{
+    reply_queue::ReplyQueue,
+    request::{Reply, RequestId},
 };
 use crate::{
     error::copy_io_error, Config, EndState, Error, KernelError, Notification, OverflowReason,
@@ -347,7 +351,7 @@ impl<T> Protocol<T> {
             discarding: false,
             finished: false,
             abandoned: false,
-            queue: VecDeque::new(),
+            queue: ReplyQueue::new(),
             full: false,
             end: None,
             waker: None,
@@ -494,6 +498,7 @@ impl<T> Protocol<T> {
         }
     }
 
+    /// Delivers one message to its request or to the notifications.
     fn route(&mut self, message: &[u8], header: Header, source: SocketAddr, multicast: bool)
     where
         T: NetlinkDeserializable,
@@ -785,12 +790,8 @@ impl<T> Protocol<T> {
 
     fn push_reply(&mut self, id: RequestId, reply: Reply<T>) {
         if let Some(request) = self.requests.get_mut(&id) {
-            push_reply(
-                request,
-                reply,
-                self.max_queued_replies,
-                &mut self.full_queues,
-            );
+            request.queue.push_ready(reply);
+            count_full_queue(request, self.max_queued_replies, &mut self.full_queues);
         }
     }
 
@@ -961,7 +962,7 @@ impl<T> Protocol<T> {
                 }
                 request.abandoned = true;
                 request.finished = true;
-                request.queue = VecDeque::new();
+                request.queue.clear();
                 request.waker = None;
                 request.bytes = Vec::new();
                 request.retries_left = 0;
@@ -975,18 +976,15 @@ impl<T> Protocol<T> {
         }
     }
 
-    /// Moves the request's queued replies to the end of `out`; returns
-    /// whether the request is finished (no reply will follow those taken).
-    /// An unknown id counts as finished.
-    pub fn take_replies(&mut self, id: RequestId, out: &mut VecDeque<Reply<T>>) -> bool {
+    /// Moves the request's queued replies to the end of `out` (they are
+    /// decoded as [`ReplyQueue::pop`] returns them); returns whether the
+    /// request is finished (no reply will follow those taken). An unknown
+    /// id counts as finished.
+    pub fn take_replies(&mut self, id: RequestId, out: &mut ReplyQueue<T>) -> bool {
         let Some(request) = self.requests.get_mut(&id) else {
             return true;
         };
-        if out.is_empty() {
-            mem::swap(&mut request.queue, out);
-        } else {
-            out.append(&mut request.queue);
-        }
+        request.queue.move_into(out);
         if mem::take(&mut request.full) {
             self.full_queues -= 1;
             self.driver_wake = true;
@@ -994,12 +992,15 @@ impl<T> Protocol<T> {
         request.finished
     }
 
-    /// The request's next reply, if one is queued.
-    pub fn next_reply(&mut self, id: RequestId) -> NextReply<T> {
+    /// The request's next reply, if one is queued, decoded.
+    pub fn next_reply(&mut self, id: RequestId) -> NextReply<T>
+    where
+        T: NetlinkDeserializable,
+    {
         let Some(request) = self.requests.get_mut(&id) else {
             return NextReply::Finished;
         };
-        let reply = request.queue.pop_front();
+        let reply = request.queue.pop();
         if request.full && request.queue.len() < self.max_queued_replies {
             request.full = false;
             self.full_queues -= 1;
@@ -1067,10 +1068,9 @@ impl<T> Protocol<T> {
     }
 }
 
-/// Queues a reply for its consumer, counting the queue when it reaches its
-/// limit, and wakes the consumer.
-fn push_reply<T>(request: &mut Request<T>, reply: Reply<T>, limit: usize, full_queues: &mut usize) {
-    request.queue.push_back(reply);
+/// Counts the request's queue among the full ones when a reply just pushed
+/// took it to its limit, and wakes its consumer.
+fn count_full_queue<T>(request: &mut Request<T>, limit: usize, full_queues: &mut usize) {
     if !request.full && request.queue.len() >= limit {
         request.full = true;
         *full_queues += 1;
@@ -1081,7 +1081,10 @@ fn push_reply<T>(request: &mut Request<T>, reply: Reply<T>, limit: usize, full_q
 /// The common case, with a single table lookup: a data message (not a
 /// control message) for a live request, that does not end it and carries no
 /// interruption. Returns false, having done nothing, for anything else.
-fn deliver_data_fast<T: NetlinkDeserializable>(
+///
+/// The message is queued undecoded: its consumer decodes it (see
+/// [`ReplyQueue`]).
+fn deliver_data_fast<T>(
     request: &mut Request<T>,
     message: &[u8],
     header: Header,
@@ -1104,12 +1107,7 @@ fn deliver_data_fast<T: NetlinkDeserializable>(
     if multipart {
         request.received_part = true;
     }
-    let reply = NetlinkMessage::<T>::deserialize(message).map_err(|error| {
-        Error::Decode(error.context(format_args!(
-            "reply (message type {}) to request sequence {}",
-            header.message_type, header.sequence
-        )))
-    });
-    push_reply(request, reply, limit, full_queues);
+    request.queue.push_encoded(message);
+    count_full_queue(request, limit, full_queues);
     true
 }

@@ -1,10 +1,11 @@
 //! The state of one request inside the multiplexer.
 
-use std::{collections::VecDeque, task::Waker, time::Instant};
+use std::{task::Waker, time::Instant};
 
 use netlink_packet_core::NetlinkMessage;
 use netlink_sys::SocketAddr;
 
+use super::ReplyQueue;
 use crate::{EndState, Error, RequestInfo};
 
 /// One item of a request's reply stream.
@@ -55,7 +56,7 @@ pub(crate) struct Request<T> {
     /// The consumer is gone: replies are discarded until the kernel ends
     /// the request, then the entry is removed.
     pub(crate) abandoned: bool,
-    pub(crate) queue: VecDeque<Reply<T>>,
+    pub(crate) queue: ReplyQueue<T>,
     /// `queue` holds the maximum of replies (counted in `full_queues`).
     pub(crate) full: bool,
     pub(crate) end: Option<EndState>,

@@ -42,6 +42,20 @@ fn setup_links() {
     ip(&["link", "set", "rv-b", "up"]);
     ip(&["addr", "add", "10.30.0.1/24", "dev", "rv-a"]);
     ip(&["addr", "add", "2001:db8:30::1/64", "dev", "rv-a", "nodad"]);
+    // The IPv6 local route appears once the veth carrier is up, which the
+    // kernel reports asynchronously (link watch): wait for it, so that the
+    // views start from a settled table.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while ip_json(&["-6", "route", "show", "table", "local", "2001:db8:30::1"])
+        .as_array()
+        .is_none_or(|routes| routes.is_empty())
+    {
+        assert!(
+            Instant::now() < deadline,
+            "the local route of 2001:db8:30::1 never appeared"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }
 
 fn batch(commands: &[String]) {

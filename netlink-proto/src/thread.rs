@@ -4,7 +4,9 @@ use std::{io, sync::mpsc, thread::JoinHandle};
 
 use netlink_packet_core::{NetlinkDeserializable, NetlinkSerializable};
 
-use crate::{new_connection_with_config, Config, ConnectionHandle, Notifications};
+use netlink_sys::{AsyncSocket, Socket, TokioSocket};
+
+use crate::{new_connection_with_socket, Config, ConnectionHandle, Notifications};
 
 /// Creates a connection and drives it on a new thread (named
 /// `netlink-connection`, running a single-threaded tokio runtime of its
@@ -61,6 +63,21 @@ pub fn spawn_connection_thread<T>(
 where
     T: NetlinkSerializable + NetlinkDeserializable + Send + 'static,
 {
+    spawn_connection_thread_with_socket(Socket::new(protocol)?, config)
+}
+
+/// Like [`spawn_connection_thread`], over a socket opened by the caller
+/// (for instance in another network namespace with
+/// [`Socket::new_in_namespace`]); the connection configures it as
+/// [`new_connection_with_socket`] does.
+#[allow(clippy::type_complexity)]
+pub fn spawn_connection_thread_with_socket<T>(
+    socket: Socket,
+    config: Config,
+) -> io::Result<(ConnectionHandle<T>, Notifications<T>, JoinHandle<()>)>
+where
+    T: NetlinkSerializable + NetlinkDeserializable + Send + 'static,
+{
     let (sender, receiver) = mpsc::sync_channel(1);
     let thread = std::thread::Builder::new()
         .name("netlink-connection".into())
@@ -76,7 +93,9 @@ where
                 }
             };
             runtime.block_on(async move {
-                match new_connection_with_config::<T>(protocol, config) {
+                let connection = TokioSocket::from_socket(socket)
+                    .and_then(|socket| new_connection_with_socket::<T, _>(socket, config));
+                match connection {
                     Ok((connection, handle, notifications)) => {
                         if sender.send(Ok((handle, notifications))).is_ok() {
                             connection.await;

@@ -64,6 +64,43 @@ pub fn new_connection_in(netns: &NetnsRef) -> Result<(Connection, Handle, Events
     )
 }
 
+/// Opens an rtnetlink connection driven by a thread of its own (see
+/// [`netlink_proto::spawn_connection_thread`]): returns the [`Handle`], the
+/// [`Events`] and the thread, which ends once the handle (and its clones)
+/// and the events are dropped.
+///
+/// Replies are decoded by the task that reads them, so with the connection
+/// on its own thread decoding overlaps the kernel's work: the fastest way
+/// to read large dumps. The handle works from any runtime (or from none,
+/// with a blocking executor such as `futures::executor::block_on`).
+///
+/// ```no_run
+/// # async fn f() -> Result<(), rtnetlink::Error> {
+/// let (handle, _events, _thread) = rtnetlink::spawn_connection_thread()?;
+/// let lo = handle.link().get_one("lo").await?;
+/// # Ok(()) }
+/// ```
+#[cfg(feature = "tokio")]
+pub fn spawn_connection_thread() -> Result<(Handle, Events, std::thread::JoinHandle<()>), Error> {
+    spawn_thread(Socket::new(NETLINK_ROUTE)?)
+}
+
+/// Like [`spawn_connection_thread`], with the socket opened inside the
+/// network namespace `netns` (see [`new_connection_in`]).
+#[cfg(feature = "tokio")]
+pub fn spawn_connection_thread_in(
+    netns: &NetnsRef,
+) -> Result<(Handle, Events, std::thread::JoinHandle<()>), Error> {
+    spawn_thread(Socket::new_in_namespace(NETLINK_ROUTE, netns)?)
+}
+
+#[cfg(feature = "tokio")]
+fn spawn_thread(socket: Socket) -> Result<(Handle, Events, std::thread::JoinHandle<()>), Error> {
+    let (handle, notifications, thread) =
+        netlink_proto::spawn_connection_thread_with_socket(socket, Config::default())?;
+    Ok((Handle::new(handle), Events::new(notifications), thread))
+}
+
 /// Connections driven by smol (async-io); feature `smol`.
 #[cfg(feature = "smol")]
 pub mod smol {

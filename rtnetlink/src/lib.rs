@@ -23,7 +23,10 @@ pub use blocking::{BlockingDump, BlockingHandle};
 #[cfg(feature = "smol")]
 pub use connection::smol;
 #[cfg(feature = "tokio")]
-pub use connection::{new_connection, new_connection_in, new_connection_with_config, Connection};
+pub use connection::{
+    new_connection, new_connection_in, new_connection_with_config, spawn_connection_thread,
+    spawn_connection_thread_in, Connection,
+};
 pub use error::{Error, KernelError, RequestSummary};
 pub use event::{Event, Events, MulticastGroup};
 pub use executor::Executor;

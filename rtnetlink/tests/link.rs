@@ -325,10 +325,23 @@ fn veth_peer_in_other_namespace_and_move() {
             assert!(!link_names().contains(&"ns-b".to_owned()));
             // A connection opened in the other namespace sees the peer.
             let (connection, other, _) =
-                rtnetlink::new_connection_in(&rtnetlink::NetnsRef::name(name)).unwrap();
+                rtnetlink::new_connection_in(&rtnetlink::NetnsRef::name(name.clone())).unwrap();
             tokio::spawn(connection);
             let peer = other.link().get_one("ns-b").await.expect("peer in netns");
             assert_eq!(peer.name(), Some("ns-b"));
+            // So does a connection on its own thread opened there.
+            let (threaded, _events, thread) =
+                rtnetlink::spawn_connection_thread_in(&rtnetlink::NetnsRef::name(name)).unwrap();
+            let peer = threaded
+                .link()
+                .get_one("ns-b")
+                .await
+                .expect("peer in netns");
+            assert_eq!(peer.name(), Some("ns-b"));
+            drop((threaded, _events));
+            tokio::task::spawn_blocking(move || thread.join().expect("connection thread"))
+                .await
+                .unwrap();
             // Move ns-a there by descriptor.
             handle
                 .link()
@@ -346,6 +359,33 @@ fn veth_peer_in_other_namespace_and_move() {
             "{there}"
         );
         drop(file);
+    });
+}
+
+#[test]
+fn link_operations_on_a_connection_thread() {
+    run_in_netns("link_operations_on_a_connection_thread", || {
+        let (handle, events, thread) = rtnetlink::spawn_connection_thread().unwrap();
+        // No runtime on this thread: the connection's thread does the IO.
+        futures::executor::block_on(async {
+            handle
+                .link()
+                .add()
+                .veth("th-a", "th-b")
+                .mtu(1440)
+                .execute()
+                .await
+                .unwrap();
+            assert_eq!(link_json("th-a")["mtu"], 1440);
+            let links: Vec<_> = handle.link().get().execute().try_collect().await.unwrap();
+            assert_eq!(links.len(), link_names().len());
+            handle.link().del("th-a").execute().await.unwrap();
+        });
+        assert!(!link_names().contains(&"th-a".to_owned()));
+        drop((handle, events));
+        thread
+            .join()
+            .expect("the connection thread ends once unused");
     });
 }
 

@@ -74,17 +74,31 @@ pub(crate) fn validated_nlas(bytes: &[u8]) -> impl Iterator<Item = NlaBuffer<&[u
 }
 
 /// Decodes every attribute of `bytes` with `parse` into a vector allocated
-/// once with the exact capacity. A framing error (an attribute whose length
-/// field does not fit) fails the whole list; `parse` itself is expected to
-/// keep undecodable values as its own malformed variant.
+/// once with the exact capacity (for a well-framed list). A framing error
+/// (an attribute whose length field does not fit) fails the whole list;
+/// `parse` itself is expected to keep undecodable values as its own
+/// malformed variant.
+///
+/// One walk decodes and checks the framing (a cheap unchecked first walk
+/// only sizes the vector), with the rules of [`count_nlas`].
 #[inline]
 pub(crate) fn parse_nla_list<'a, T>(
     bytes: &'a [u8],
     mut parse: impl FnMut(NlaBuffer<&'a [u8]>) -> T,
 ) -> Result<Vec<T>, DecodeError> {
-    let mut list = Vec::with_capacity(count_nlas(bytes)?);
-    for nla in validated_nlas(bytes) {
-        list.push(parse(nla));
+    let mut list = Vec::with_capacity(count_nlas_unchecked(bytes));
+    let mut offset = 0;
+    while let Some(&[l0, l1, _, _]) = bytes.get(offset..).and_then(<[u8]>::first_chunk::<4>) {
+        let length = usize::from(u16::from_ne_bytes([l0, l1]));
+        let nla = match bytes.get(offset..offset + length) {
+            Some(nla) if length >= 4 => nla,
+            _ => return Err(framing_error(bytes)),
+        };
+        list.push(parse(NlaBuffer::new(nla)));
+        offset += (length + 3) & !3;
+    }
+    if offset < bytes.len() {
+        return Err(framing_error(bytes));
     }
     Ok(list)
 }

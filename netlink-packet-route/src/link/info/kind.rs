@@ -30,6 +30,18 @@ macro_rules! kinds {
             }
         }
 
+        impl InfoKind {
+            /// The known kind spelled by `name` (no allocation, no UTF-8
+            /// check: a known name is ASCII).
+            #[inline]
+            pub(crate) fn known(name: &[u8]) -> Option<Self> {
+                Some(match name {
+                    $(n if n == $name.as_bytes() => InfoKind::$variant,)*
+                    _ => return None,
+                })
+            }
+        }
+
         impl From<&str> for InfoKind {
             fn from(name: &str) -> Self {
                 match name {

@@ -294,6 +294,10 @@ fn parse_kind(nla: &NlaBuffer<&[u8]>) -> Result<(InfoKind, bool), DecodeError> {
         Some((0, text)) => (text, true),
         _ => (value, false),
     };
+    // The usual case: a known kind (ASCII, no NUL, not empty).
+    if let Some(kind) = InfoKind::known(text) {
+        return Ok((kind, terminated));
+    }
     if text.contains(&0) {
         return Err(DecodeError::new(
             "kind string contains a NUL before its end",

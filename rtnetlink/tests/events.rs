@@ -1,5 +1,7 @@
 //! Notifications and the synchronized view against the live kernel.
 
+#![cfg(feature = "tokio")]
+
 use std::time::Duration;
 
 use futures::StreamExt;

@@ -1,5 +1,7 @@
 //! Link operations against the live kernel, checked with `ip -j`.
 
+#![cfg(feature = "tokio")]
+
 mod common;
 
 use std::os::fd::AsRawFd;

@@ -1,6 +1,8 @@
 //! Address, route, neighbour and rule operations against the live kernel,
 //! checked with `ip -j`.
 
+#![cfg(feature = "tokio")]
+
 mod common;
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};

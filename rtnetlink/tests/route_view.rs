@@ -1,6 +1,10 @@
 //! The synchronized route and rule view against the live kernel, checked
 //! with `ip -j route show table all` and `ip -j rule show`.
 
+// Most tests need a tokio connection; the blocking ones run with the
+// default features.
+#![cfg(feature = "tokio")]
+
 use std::{
     collections::HashMap,
     time::{Duration, Instant},

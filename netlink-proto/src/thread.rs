@@ -3,7 +3,6 @@
 use std::{io, sync::mpsc, thread::JoinHandle};
 
 use netlink_packet_core::{NetlinkDeserializable, NetlinkSerializable};
-
 use netlink_sys::{AsyncSocket, Socket, TokioSocket};
 
 use crate::{new_connection_with_socket, Config, ConnectionHandle, Notifications};

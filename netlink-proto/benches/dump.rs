@@ -19,6 +19,10 @@ use std::{
     future::Future,
     io,
     process::Command,
+    sync::{
+        atomic::{AtomicBool, Ordering},
+        Arc,
+    },
     time::{Duration, Instant},
 };
 
@@ -38,7 +42,8 @@ struct Variant {
     run: fn() -> usize,
 }
 
-fn plain_loop() -> usize {
+/// A socket that was just sent a dump of the IPv4 routes.
+fn plain_dump_socket() -> Socket {
     let mut socket = Socket::new(NETLINK_ROUTE).expect("socket");
     socket.bind_auto().expect("bind");
     let mut request = dump_ipv4_routes();
@@ -47,10 +52,18 @@ fn plain_loop() -> usize {
     let mut bytes = vec![0; request.buffer_len()];
     request.serialize(&mut bytes);
     socket.send_to(&bytes, &KERNEL, 0).expect("send");
+    socket
+}
+
+/// The plain loop: reads the dump, counting routes from the headers;
+/// calls `after_recv` after each datagram.
+fn plain_loop_with(mut after_recv: impl FnMut()) -> usize {
+    let socket = plain_dump_socket();
     let mut buffer = vec![0u8; 32 * 1024];
     let mut routes = 0;
     loop {
         let len = socket.recv(&mut buffer, 0).expect("recv");
+        after_recv();
         for message in DatagramMessages::new(&buffer[..len]) {
             let message = message.expect("framing");
             match message.message_type() {
@@ -63,15 +76,32 @@ fn plain_loop() -> usize {
     }
 }
 
+fn plain_loop() -> usize {
+    plain_loop_with(|| {})
+}
+
+/// The plain loop, waking a parked thread after each datagram: what one
+/// cross-thread wake-up per datagram costs (a futex wake of a thread parked
+/// on the other core).
+fn plain_loop_waking() -> usize {
+    let stop = Arc::new(AtomicBool::new(false));
+    let parked = {
+        let stop = stop.clone();
+        std::thread::spawn(move || {
+            while !stop.load(Ordering::Acquire) {
+                std::thread::park();
+            }
+        })
+    };
+    let routes = plain_loop_with(|| parked.thread().unpark());
+    stop.store(true, Ordering::Release);
+    parked.thread().unpark();
+    parked.join().expect("parked thread");
+    routes
+}
+
 fn plain_loop_typed() -> usize {
-    let mut socket = Socket::new(NETLINK_ROUTE).expect("socket");
-    socket.bind_auto().expect("bind");
-    let mut request = dump_ipv4_routes();
-    request.header.sequence_number = 1;
-    request.finalize();
-    let mut bytes = vec![0; request.buffer_len()];
-    request.serialize(&mut bytes);
-    socket.send_to(&bytes, &KERNEL, 0).expect("send");
+    let socket = plain_dump_socket();
     let mut buffer = vec![0u8; 32 * 1024];
     let mut routes = 0;
     loop {
@@ -386,6 +416,10 @@ fn variants() -> Vec<Variant> {
         variant(
             "plain recv loop + typed decode (RtnlMessage)",
             plain_loop_typed,
+        ),
+        variant(
+            "plain recv loop + a thread woken per datagram",
+            plain_loop_waking,
         ),
         variant("blocking connection, RawMessage", blocking_raw),
         variant("tokio current-thread, RawMessage", || {

@@ -282,6 +282,9 @@ where
                 let datagram = self.buffer.get(..received.len).unwrap_or(&self.buffer);
                 self.protocol
                     .handle_datagram(datagram, received.source, received.group);
+                // No waker is registered here (this thread consumes the
+                // replies itself); flushing keeps to the multiplexer's rule.
+                self.protocol.flush_wakes();
             }
             Err(error) if is_overflow(&error) => self.protocol.handle_overflow(),
             Err(error) if error.kind() == io::ErrorKind::Interrupted => {}

@@ -44,8 +44,17 @@ pub struct Config {
     pub initial_buffer_size: usize,
     /// How many replies may wait in one request's queue before the
     /// connection stops reading the socket until the consumer catches up.
-    /// Default 1024.
+    /// Default 65,536 (with small messages such as routes,
+    /// [`max_queued_reply_bytes`](Self::max_queued_reply_bytes) is reached
+    /// first).
     pub max_queued_replies: usize,
+    /// How many bytes of replies may wait in one request's queue before the
+    /// connection stops reading the socket until the consumer catches up
+    /// (replies are queued as received and decoded by their consumer). The
+    /// queue may pass it by one datagram. Default 1 MiB: large enough that
+    /// a consumer on another thread is woken about once per 512 KiB of a
+    /// dump rather than once per datagram.
+    pub max_queued_reply_bytes: usize,
     /// How many notifications may wait to be consumed. Past it, new ones are
     /// dropped and a [`Notification::Overflow`](crate::Notification::Overflow)
     /// says so (stopping to read the socket instead would stall the replies
@@ -70,7 +79,8 @@ impl Default for Config {
             strict_checking: None,
             receive_buffer_size: None,
             initial_buffer_size: DEFAULT_RECEIVE_BUFFER,
-            max_queued_replies: 1024,
+            max_queued_replies: 64 * 1024,
+            max_queued_reply_bytes: 1024 * 1024,
             max_queued_notifications: 1024,
             max_in_flight: None,
             max_batch_size: 32 * 1024,

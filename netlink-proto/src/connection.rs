@@ -5,7 +5,7 @@ use std::{
     io,
     pin::Pin,
     sync::Arc,
-    task::{Context, Poll},
+    task::{Context, Poll, Waker},
     time::Instant,
 };
 
@@ -38,6 +38,8 @@ pub struct Connection<T, S: RuntimeSocket = DefaultSocket> {
     shared: Arc<Shared<T>>,
     socket: S,
     buffer: Vec<u8>,
+    /// Consumers to wake once the lock is released (reused).
+    wakers: Vec<Waker>,
     timer: Option<(Instant, S::Timer)>,
     done: bool,
 }
@@ -73,6 +75,7 @@ pub fn new_connection_with_socket<T, S: RuntimeSocket>(
         shared: shared.clone(),
         socket,
         buffer: Vec::with_capacity(config.initial_buffer_size.max(DEFAULT_RECEIVE_BUFFER)),
+        wakers: Vec::new(),
         timer: None,
         done: false,
     };
@@ -158,7 +161,15 @@ impl<T, S: RuntimeSocket> Connection<T, S> {
     }
 
     /// Arms the timer for the earliest request deadline; returns `Pending`.
+    /// Wakes the consumers whose wake-up the multiplexer deferred, outside
+    /// the lock.
+    fn wake_consumers(&mut self) {
+        self.shared.lock().protocol.take_wakers(&mut self.wakers);
+        self.wakers.drain(..).for_each(Waker::wake);
+    }
+
     fn wait(&mut self, cx: &mut Context<'_>, deadline: Option<Instant>) -> Poll<()> {
+        self.wake_consumers();
         let Some(deadline) = deadline else {
             self.timer = None;
             return Poll::Pending;
@@ -249,6 +260,7 @@ where
             }
             drop(state);
             if datagrams == DATAGRAMS_PER_POLL {
+                this.wake_consumers();
                 cx.waker().wake_by_ref();
                 return Poll::Pending;
             }
@@ -256,11 +268,15 @@ where
                 Poll::Ready(Ok(received)) => {
                     datagrams += 1;
                     let datagram = this.buffer.get(..received.len).unwrap_or(&this.buffer);
-                    this.shared.lock().protocol.handle_datagram(
-                        datagram,
-                        received.source,
-                        received.group,
-                    );
+                    let mut state = this.shared.lock();
+                    state
+                        .protocol
+                        .handle_datagram(datagram, received.source, received.group);
+                    if state.protocol.wakes_due() {
+                        state.protocol.take_wakers(&mut this.wakers);
+                        drop(state);
+                        this.wakers.drain(..).for_each(Waker::wake);
+                    }
                 }
                 Poll::Ready(Err(error)) if is_overflow(&error) => {
                     this.shared.lock().protocol.handle_overflow();

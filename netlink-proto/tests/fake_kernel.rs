@@ -7,6 +7,11 @@
 use std::{
     collections::VecDeque,
     io,
+    sync::{
+        atomic::{AtomicUsize, Ordering},
+        Arc,
+    },
+    task::{Wake, Waker},
     time::{Duration, Instant},
 };
 
@@ -815,6 +820,140 @@ fn full_reply_queue_stops_reading_until_the_consumer_catches_up() {
     assert!(!protocol.wants_receive());
     protocol.cancel(id);
     assert!(protocol.wants_receive());
+}
+
+#[test]
+fn byte_limit_of_a_reply_queue_stops_reading_too() {
+    let config = Config {
+        max_queued_reply_bytes: 100,
+        ..Config::default()
+    };
+    let mut protocol = protocol_with(&config, 64);
+    let id = submit(&mut protocol, dump());
+    let s = transmit(&mut protocol)[0].sequence;
+    // Three parts of 32 bytes: under the limit.
+    let parts: Vec<Vec<u8>> = (0..3).map(|i| data(s, NLM_F_MULTIPART, i)).collect();
+    feed(&mut protocol, &parts);
+    assert!(protocol.wants_receive());
+    // A fourth one reaches it.
+    feed(&mut protocol, &[data(s, NLM_F_MULTIPART, 3)]);
+    assert!(!protocol.wants_receive());
+    let (replies, finished) = drain(&mut protocol, id);
+    assert!(!finished);
+    assert_eq!(replies.iter().map(tag).collect::<Vec<_>>(), [0, 1, 2, 3]);
+    assert!(protocol.wants_receive());
+}
+
+/// A waker counting its wake-ups.
+#[derive(Default)]
+struct CountingWaker(AtomicUsize);
+
+impl Wake for CountingWaker {
+    fn wake(self: Arc<Self>) {
+        self.0.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+impl CountingWaker {
+    fn count(&self) -> usize {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+#[test]
+fn consumer_wakes_wait_for_the_driver_unless_the_queue_is_half_full() {
+    let config = Config {
+        max_queued_replies: 16,
+        ..Config::default()
+    };
+    let mut protocol = protocol_with(&config, 64);
+    let id = submit(&mut protocol, dump());
+    let s = transmit(&mut protocol)[0].sequence;
+    let counter = Arc::new(CountingWaker::default());
+    let waker = Waker::from(counter.clone());
+    protocol.register_reply_waker(id, &waker);
+
+    // A few parts: the wake-up waits for the driver's flush.
+    let parts: Vec<Vec<u8>> = (0..3).map(|i| data(s, NLM_F_MULTIPART, i)).collect();
+    feed(&mut protocol, &parts);
+    feed(&mut protocol, &parts);
+    assert_eq!(counter.count(), 0);
+    assert!(!protocol.wakes_due());
+    let mut wakers = Vec::new();
+    protocol.take_wakers(&mut wakers);
+    assert_eq!(wakers.len(), 1, "one wake-up for the two datagrams");
+    wakers.drain(..).for_each(Waker::wake);
+    assert_eq!(counter.count(), 1);
+    protocol.take_wakers(&mut wakers);
+    assert!(wakers.is_empty(), "nothing left to wake");
+    drain(&mut protocol, id);
+
+    // Half the limit (8 of 16): due at once.
+    protocol.register_reply_waker(id, &waker);
+    let parts: Vec<Vec<u8>> = (0..8).map(|i| data(s, NLM_F_MULTIPART, i)).collect();
+    feed(&mut protocol, &parts);
+    assert!(protocol.wakes_due());
+    protocol.flush_wakes();
+    assert!(!protocol.wakes_due());
+    assert_eq!(counter.count(), 2);
+    drain(&mut protocol, id);
+
+    // The end of the request wakes at once.
+    protocol.register_reply_waker(id, &waker);
+    feed(&mut protocol, &[data(s, NLM_F_MULTIPART, 9), done(s, 0)]);
+    assert_eq!(counter.count(), 3);
+    protocol.flush_wakes();
+    assert_eq!(counter.count(), 3, "the waker was used already");
+
+    // Notifications too wait for the flush.
+    let counter = Arc::new(CountingWaker::default());
+    protocol.register_notification_waker(&Waker::from(counter.clone()));
+    protocol.handle_datagram(&data(0, 0, 1), KERNEL, Some(1));
+    assert_eq!(counter.count(), 0);
+    protocol.flush_wakes();
+    assert_eq!(counter.count(), 1);
+}
+
+#[test]
+fn replies_of_several_requests_in_one_datagram_keep_their_order() {
+    let mut protocol = protocol();
+    // A multipart answer to a request not flagged as a dump (a dump goes
+    // alone), next to the replies of another request.
+    let not_a_dump = RequestOptions {
+        dump: Some(false),
+        ..RequestOptions::default()
+    };
+    let a = submit_with(&mut protocol, dump(), &not_a_dump);
+    let b = submit(&mut protocol, get(NLM_F_ACK));
+    let sent = transmit(&mut protocol);
+    let (sa, sb) = (sent[0].sequence, sent[1].sequence);
+    feed(
+        &mut protocol,
+        &[
+            data(sa, NLM_F_MULTIPART, 1),
+            data(sa, NLM_F_MULTIPART, 2),
+            data(sb, 0, 0xb1),
+            data(sa, NLM_F_MULTIPART, 3),
+            data(sa, NLM_F_MULTIPART | NLM_F_DUMP_INTR, 4),
+            data(sa, NLM_F_MULTIPART, 5),
+            error(sb, 0, None),
+            data(0, 0, 0xee),
+            data(sa, NLM_F_MULTIPART, 6),
+            done(sa, 0),
+        ],
+    );
+    let (replies, finished) = drain(&mut protocol, a);
+    assert!(finished);
+    assert_eq!(
+        replies.iter().map(tag).collect::<Vec<_>>(),
+        [1, 2, 3, 4, 5, 6]
+    );
+    assert!(protocol.end_state(a).unwrap().interrupted);
+    let (replies, finished) = drain(&mut protocol, b);
+    assert!(finished);
+    assert_eq!(replies.iter().map(tag).collect::<Vec<_>>(), [0xb1]);
+    let notes = notifications(&mut protocol);
+    assert_eq!(notes.len(), 1, "the sequence-less message: {notes:?}");
 }
 
 #[test]

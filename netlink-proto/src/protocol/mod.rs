@@ -29,7 +29,10 @@
 //! - bounds every queue: [`wants_receive`](Protocol::wants_receive) turns
 //!   false while a request's consumer is behind, and the driver then stops
 //!   reading; notifications past their limit are dropped and reported;
-//! - discards the replies of cancelled and timed-out requests.
+//! - discards the replies of cancelled and timed-out requests;
+//! - queues a datagram's consecutive replies to one request in one copy,
+//!   undecoded (the consumer decodes them), and defers waking consumers
+//!   until the driver is about to wait ([`flush_wakes`](Protocol::flush_wakes)).
 
 mod framing;
 mod id_hash;
@@ -42,6 +45,7 @@ use std::{
     collections::{BinaryHeap, HashMap, VecDeque},
     io, mem,
     num::NonZeroI32,
+    ops::Range,
     task::Waker,
     time::Instant,
 };
@@ -111,6 +115,7 @@ pub struct Statistics {
 pub struct Protocol<T> {
     local_port: u32,
     max_queued_replies: usize,
+    max_queued_reply_bytes: usize,
     max_queued_notifications: usize,
     max_in_flight: usize,
     max_batch_size: usize,
@@ -138,6 +143,15 @@ pub struct Protocol<T> {
     /// overflow event saying so is queued.
     notifications_lost: bool,
     notification_waker: Option<Waker>,
+    /// Inside `handle_datagram`: consumers are woken later, by
+    /// `flush_wakes`, unless their queue is half full.
+    defer_wakes: bool,
+    /// Requests whose consumer is to be woken by `flush_wakes`.
+    deferred_wakes: Vec<RequestId>,
+    /// A deferred consumer's queue is half full.
+    wakes_due: bool,
+    /// The notifications' consumer is to be woken by `flush_wakes`.
+    notification_wake_deferred: bool,
     /// Request reply queues at their limit.
     full_queues: usize,
     abandoned: usize,
@@ -191,6 +205,7 @@ impl<T> Protocol<T> {
         Protocol {
             local_port,
             max_queued_replies: config.max_queued_replies.max(1),
+            max_queued_reply_bytes: config.max_queued_reply_bytes.max(1),
             max_queued_notifications: config.max_queued_notifications.max(1),
             max_in_flight: max_in_flight.max(1),
             max_batch_size: config.max_batch_size,
@@ -210,6 +225,10 @@ impl<T> Protocol<T> {
             notifications_open: true,
             notifications_lost: false,
             notification_waker: None,
+            defer_wakes: false,
+            deferred_wakes: Vec::new(),
+            wakes_due: false,
+            notification_wake_deferred: false,
             full_queues: 0,
             abandoned: 0,
             deadlines: BinaryHeap::new(),
@@ -353,6 +372,7 @@ impl<T> Protocol<T> {
             abandoned: false,
             queue: ReplyQueue::new(),
             full: false,
+            wake_deferred: false,
             end: None,
             waker: None,
             deadline,
@@ -473,19 +493,27 @@ impl<T> Protocol<T> {
 
     /// Processes one received datagram from `source`; `group` is the
     /// multicast group it was delivered on, if known (`NETLINK_PKTINFO`).
+    ///
+    /// Consecutive data replies to one request (the parts of a dump) are
+    /// queued together, in one copy. Waking their consumer is deferred
+    /// while its queue is less than half full (each wake-up of a consumer
+    /// on another thread costs a system call, and far more in a virtual
+    /// machine): the driver must call [`flush_wakes`](Self::flush_wakes)
+    /// before it waits for the next datagram.
     pub fn handle_datagram(&mut self, datagram: &[u8], source: SocketAddr, group: Option<u32>)
     where
         T: NetlinkDeserializable,
     {
         let multicast = group.is_some() || source.multicast_groups() != 0;
-        let mut rest = datagram;
-        while !rest.is_empty() {
-            match split_message(rest) {
-                Ok((message, header, next)) => {
-                    self.route(message, header, source, multicast);
-                    rest = next;
-                }
+        let from_kernel = source.port_number() == 0;
+        self.defer_wakes = true;
+        let mut run: Option<Run> = None;
+        let mut offset = 0;
+        while let Some(rest) = datagram.get(offset..).filter(|rest| !rest.is_empty()) {
+            let (message, header, next) = match split_message(rest) {
+                Ok(split) => split,
                 Err(error) => {
+                    self.queue_run(run.take(), datagram);
                     let error = error.context("framing of a received datagram");
                     self.push_notification(Notification::Undecodable {
                         bytes: rest.to_vec(),
@@ -494,42 +522,118 @@ impl<T> Protocol<T> {
                     });
                     break;
                 }
+            };
+            let end = datagram.len() - next.len();
+            if let Some(current) = &mut run {
+                if current.extends(header, self.local_port) {
+                    current.bytes.end = end;
+                    current.count += 1;
+                    current.flags |= header.flags;
+                    offset = end;
+                    continue;
+                }
             }
+            self.queue_run(run.take(), datagram);
+            match self.match_request(header, from_kernel, multicast) {
+                Match::Request(id) => {
+                    run = self
+                        .requests
+                        .get(&id)
+                        .and_then(|request| Run::start(id, request, header, offset..end));
+                    if run.is_none() {
+                        self.deliver(id, message, header);
+                    }
+                }
+                Match::Retired => self.statistics.discarded_replies += 1,
+                Match::Notification => self.notify(message, header, source),
+            }
+            offset = end;
+        }
+        self.queue_run(run.take(), datagram);
+        self.defer_wakes = false;
+    }
+
+    /// Wakes the consumers whose wake-up [`handle_datagram`](Self::handle_datagram)
+    /// deferred. A driver calls it (or [`take_wakers`](Self::take_wakers))
+    /// before waiting for IO, and may call it at any time.
+    pub fn flush_wakes(&mut self) {
+        let mut wakers = Vec::new();
+        self.take_wakers(&mut wakers);
+        wakers.into_iter().for_each(Waker::wake);
+    }
+
+    /// Moves the wakers of the deferred wake-ups to `out`, for a driver
+    /// that shares the multiplexer behind a lock and wakes consumers after
+    /// releasing it.
+    pub fn take_wakers(&mut self, out: &mut Vec<Waker>) {
+        self.wakes_due = false;
+        for id in self.deferred_wakes.drain(..) {
+            if let Some(request) = self.requests.get_mut(&id) {
+                request.wake_deferred = false;
+                out.extend(request.waker.take());
+            }
+        }
+        if mem::take(&mut self.notification_wake_deferred) {
+            out.extend(self.notification_waker.take());
         }
     }
 
-    /// Delivers one message to its request or to the notifications.
-    fn route(&mut self, message: &[u8], header: Header, source: SocketAddr, multicast: bool)
+    /// Whether a deferred wake-up should not wait for the driver to be
+    /// about to wait: a consumer's queue is half full. The driver then
+    /// calls [`take_wakers`](Self::take_wakers) or
+    /// [`flush_wakes`](Self::flush_wakes) right after
+    /// [`handle_datagram`](Self::handle_datagram).
+    pub fn wakes_due(&self) -> bool {
+        self.wakes_due
+    }
+
+    /// Who a received message is for.
+    fn match_request(&mut self, header: Header, from_kernel: bool, multicast: bool) -> Match {
+        if multicast || header.sequence == 0 || header.port != self.local_port {
+            return Match::Notification;
+        }
+        let id = match self.last_match {
+            Some((sequence, id)) if sequence == header.sequence => Some(id),
+            _ => self.by_sequence.get(&header.sequence).copied(),
+        };
+        match id {
+            Some(id) => {
+                self.last_match = Some((header.sequence, id));
+                match self.requests.get(&id) {
+                    Some(request) if from_kernel || request.accept_foreign => Match::Request(id),
+                    _ => Match::Notification,
+                }
+            }
+            None if from_kernel && self.sequences.is_retired(header.sequence) => Match::Retired,
+            None => Match::Notification,
+        }
+    }
+
+    /// Queues a run of data replies to its request.
+    fn queue_run(&mut self, run: Option<Run>, datagram: &[u8]) {
+        let Some(run) = run else {
+            return;
+        };
+        let Some(request) = self.requests.get_mut(&run.id) else {
+            return;
+        };
+        if run.flags & NLM_F_DUMP_FILTERED != 0 {
+            request.filtered = true;
+        }
+        if run.flags & NLM_F_MULTIPART != 0 {
+            request.received_part = true;
+        }
+        request
+            .queue
+            .push_encoded(datagram.get(run.bytes).unwrap_or_default(), run.count);
+        self.after_push(run.id, false);
+    }
+
+    /// Delivers a message that is not a reply to the notifications.
+    fn notify(&mut self, message: &[u8], header: Header, source: SocketAddr)
     where
         T: NetlinkDeserializable,
     {
-        if !multicast && header.sequence != 0 && header.port == self.local_port {
-            let from_kernel = source.port_number() == 0;
-            let id = match self.last_match {
-                Some((sequence, id)) if sequence == header.sequence => Some(id),
-                _ => self.by_sequence.get(&header.sequence).copied(),
-            };
-            if let Some(id) = id {
-                self.last_match = Some((header.sequence, id));
-                if let Some(request) = self.requests.get_mut(&id) {
-                    if from_kernel || request.accept_foreign {
-                        if !deliver_data_fast(
-                            request,
-                            message,
-                            header,
-                            self.max_queued_replies,
-                            &mut self.full_queues,
-                        ) {
-                            self.deliver(id, message, header);
-                        }
-                        return;
-                    }
-                }
-            } else if from_kernel && self.sequences.is_retired(header.sequence) {
-                self.statistics.discarded_replies += 1;
-                return;
-            }
-        }
         let notification = match NetlinkMessage::<T>::deserialize(message) {
             Ok(decoded) => Notification::Message(decoded, source),
             Err(error) => Notification::Undecodable {
@@ -647,14 +751,9 @@ impl<T> Protocol<T> {
                             let attempt = request.restarts + 1;
                             self.push_reply(id, Err(Error::DumpRestarted { attempt }));
                         }
-                    } else {
-                        let reply = NetlinkMessage::<T>::deserialize(message).map_err(|error| {
-                            Error::Decode(error.context(format_args!(
-                                "reply (message type {}) to request sequence {}",
-                                header.message_type, header.sequence
-                            )))
-                        });
-                        self.push_reply(id, reply);
+                    } else if let Some(request) = self.requests.get_mut(&id) {
+                        request.queue.push_encoded(message, 1);
+                        self.after_push(id, false);
                     }
                 }
                 if !wants_ack && !multipart {
@@ -791,7 +890,36 @@ impl<T> Protocol<T> {
     fn push_reply(&mut self, id: RequestId, reply: Reply<T>) {
         if let Some(request) = self.requests.get_mut(&id) {
             request.queue.push_ready(reply);
-            count_full_queue(request, self.max_queued_replies, &mut self.full_queues);
+            self.after_push(id, true);
+        }
+    }
+
+    /// After a push to the request's queue: counts it among the full
+    /// queues when it reached a limit, and wakes its consumer: now if
+    /// `urgent` or outside `handle_datagram`, else at the next
+    /// `take_wakers` (due at once if the queue is half full).
+    fn after_push(&mut self, id: RequestId, urgent: bool) {
+        let Some(request) = self.requests.get_mut(&id) else {
+            return;
+        };
+        let replies = request.queue.len();
+        let bytes = request.queue.undecoded_bytes();
+        if !request.full
+            && (replies >= self.max_queued_replies || bytes >= self.max_queued_reply_bytes)
+        {
+            request.full = true;
+            self.full_queues += 1;
+        }
+        if urgent || !self.defer_wakes {
+            request.wake();
+            return;
+        }
+        if replies >= self.max_queued_replies / 2 || bytes >= self.max_queued_reply_bytes / 2 {
+            self.wakes_due = true;
+        }
+        if request.waker.is_some() && !request.wake_deferred {
+            request.wake_deferred = true;
+            self.deferred_wakes.push(id);
         }
     }
 
@@ -824,7 +952,12 @@ impl<T> Protocol<T> {
             return;
         }
         self.notifications.push_back(notification);
-        if let Some(waker) = self.notification_waker.take() {
+        if self.defer_wakes {
+            self.notification_wake_deferred = true;
+            if self.notifications.len() >= self.max_queued_notifications / 2 {
+                self.wakes_due = true;
+            }
+        } else if let Some(waker) = self.notification_waker.take() {
             waker.wake();
         }
     }
@@ -1001,7 +1134,10 @@ impl<T> Protocol<T> {
             return NextReply::Finished;
         };
         let reply = request.queue.pop();
-        if request.full && request.queue.len() < self.max_queued_replies {
+        if request.full
+            && request.queue.len() < self.max_queued_replies
+            && request.queue.undecoded_bytes() < self.max_queued_reply_bytes
+        {
             request.full = false;
             self.full_queues -= 1;
             self.driver_wake = true;
@@ -1068,46 +1204,61 @@ impl<T> Protocol<T> {
     }
 }
 
-/// Counts the request's queue among the full ones when a reply just pushed
-/// took it to its limit, and wakes its consumer.
-fn count_full_queue<T>(request: &mut Request<T>, limit: usize, full_queues: &mut usize) {
-    if !request.full && request.queue.len() >= limit {
-        request.full = true;
-        *full_queues += 1;
-    }
-    request.wake();
+/// Who a received message is for.
+enum Match {
+    /// A reply to this request.
+    Request(RequestId),
+    /// A late reply to a request that is gone: discarded.
+    Retired,
+    /// Not a reply: a notification.
+    Notification,
 }
 
-/// The common case, with a single table lookup: a data message (not a
-/// control message) for a live request, that does not end it and carries no
-/// interruption. Returns false, having done nothing, for anything else.
-///
-/// The message is queued undecoded: its consumer decodes it (see
-/// [`ReplyQueue`]).
-fn deliver_data_fast<T>(
-    request: &mut Request<T>,
-    message: &[u8],
-    header: Header,
-    limit: usize,
-    full_queues: &mut usize,
-) -> bool {
-    let multipart = header.flags & NLM_F_MULTIPART != 0;
-    let simple = !matches!(header.message_type, NLMSG_NOOP | NLMSG_ERROR | NLMSG_DONE)
-        && header.flags & NLM_F_DUMP_INTR == 0
-        && !request.interrupted
-        && !request.finished
-        && !request.abandoned
-        && (multipart || request.wants_ack);
-    if !simple {
-        return false;
+/// Consecutive data replies of one datagram to one request: they are
+/// queued with one copy.
+struct Run {
+    id: RequestId,
+    sequence: u32,
+    wants_ack: bool,
+    /// Where they are in the datagram (padding included).
+    bytes: Range<usize>,
+    count: usize,
+    /// The union of their header flags.
+    flags: u16,
+}
+
+impl Run {
+    /// A run starting with this message (at `bytes` in the datagram), if it
+    /// is a plain data reply: not a control message, for a live request
+    /// that it does not end, without interruption.
+    fn start<T>(
+        id: RequestId,
+        request: &Request<T>,
+        header: Header,
+        bytes: Range<usize>,
+    ) -> Option<Run> {
+        let live = !request.interrupted && !request.finished && !request.abandoned;
+        let run = Run {
+            id,
+            sequence: header.sequence,
+            wants_ack: request.wants_ack,
+            bytes,
+            count: 1,
+            flags: header.flags,
+        };
+        (live && run.takes(header)).then_some(run)
     }
-    if header.flags & NLM_F_DUMP_FILTERED != 0 {
-        request.filtered = true;
+
+    /// Whether the next message of the datagram continues the run.
+    fn extends(&self, header: Header, local_port: u32) -> bool {
+        header.sequence == self.sequence && header.port == local_port && self.takes(header)
     }
-    if multipart {
-        request.received_part = true;
+
+    /// Whether the message is a data reply that neither ends the request
+    /// nor reports an interrupted dump.
+    fn takes(&self, header: Header) -> bool {
+        !matches!(header.message_type, NLMSG_NOOP | NLMSG_ERROR | NLMSG_DONE)
+            && header.flags & NLM_F_DUMP_INTR == 0
+            && (header.flags & NLM_F_MULTIPART != 0 || self.wants_ack)
     }
-    request.queue.push_encoded(message);
-    count_full_queue(request, limit, full_queues);
-    true
 }

@@ -3,7 +3,9 @@
 
 use std::{collections::VecDeque, mem};
 
-use netlink_packet_core::{NetlinkDeserializable, NetlinkMessage};
+use netlink_packet_core::{
+    nlmsg_align, DecodeError, NetlinkDeserializable, NetlinkMessage, NETLINK_HEADER_LEN,
+};
 
 use super::{
     framing::{u16_at, u32_at},
@@ -14,7 +16,8 @@ use crate::Error;
 /// Replies queued for one request, in order.
 ///
 /// Data replies are queued as their bytes (copied out of the received
-/// datagram into one buffer that the queue reuses) and decoded only when
+/// datagram into one buffer that the queue reuses, consecutive replies of
+/// one datagram in one copy) and decoded only when
 /// the consumer pops them with [`pop`](Self::pop). So the driver's IO loop
 /// spends no time decoding and allocates nothing per reply; on a
 /// multi-threaded program the consumer decodes on its own thread while the
@@ -64,73 +67,97 @@ use crate::Error;
 /// assert!(replies.pop().is_none());
 /// ```
 pub struct ReplyQueue<T> {
-    entries: VecDeque<Entry<T>>,
-    /// The bytes of the `Encoded` entries, back to back, from `read` on.
+    /// The undecoded messages, back to back, each at a 4-byte aligned
+    /// offset (as in a datagram), from `read` on.
     bytes: Vec<u8>,
     read: usize,
-}
-
-enum Entry<T> {
-    /// Decoded already (errors, and the few replies the multiplexer had to
-    /// decode itself).
-    Ready(Reply<T>),
-    /// A message of this many bytes, next in `bytes`, not decoded yet.
-    Encoded(usize),
+    /// How many messages `bytes[read..]` holds.
+    encoded: usize,
+    /// How many undecoded messages were popped since the queue was created
+    /// (positions of `ready` entries count from the same origin).
+    popped: u64,
+    /// Decoded entries (errors, and the few replies the multiplexer had to
+    /// decode itself), each with its position: the number of undecoded
+    /// messages pushed before it.
+    ready: VecDeque<(u64, Reply<T>)>,
 }
 
 impl<T> ReplyQueue<T> {
     /// An empty queue.
     pub fn new() -> Self {
         ReplyQueue {
-            entries: VecDeque::new(),
             bytes: Vec::new(),
             read: 0,
+            encoded: 0,
+            popped: 0,
+            ready: VecDeque::new(),
         }
     }
 
     /// The number of replies queued.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.encoded + self.ready.len()
     }
 
     /// Whether no reply is queued.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.encoded == 0 && self.ready.is_empty()
+    }
+
+    /// The bytes of the queued replies not decoded yet.
+    pub fn undecoded_bytes(&self) -> usize {
+        self.bytes.len() - self.read
+    }
+
+    /// The number of undecoded messages pushed so far: the position of the
+    /// next entry.
+    fn pushed(&self) -> u64 {
+        self.popped + self.encoded as u64
     }
 
     /// Queues a decoded reply (or an error).
     pub(crate) fn push_ready(&mut self, reply: Reply<T>) {
-        self.entries.push_back(Entry::Ready(reply));
+        let position = self.pushed();
+        self.ready.push_back((position, reply));
     }
 
-    /// Queues a message to decode later: its bytes are copied.
-    pub(crate) fn push_encoded(&mut self, message: &[u8]) {
-        self.bytes.extend_from_slice(message);
-        self.entries.push_back(Entry::Encoded(message.len()));
+    /// Queues `count` messages to decode later: `messages` holds them back
+    /// to back as a datagram does (each at an aligned offset, each exactly
+    /// as long as its header says, which the caller checked). They are
+    /// copied in one go.
+    pub(crate) fn push_encoded(&mut self, messages: &[u8], count: usize) {
+        self.bytes.extend_from_slice(messages);
+        // Keep the next message aligned when the last one had no padding.
+        self.bytes.resize(nlmsg_align(self.bytes.len()), 0);
+        self.encoded += count;
     }
 
     /// Moves every queued reply to the end of `out`, keeping their order.
     /// Into an empty `out` this swaps buffers (nothing is copied, and both
     /// queues keep reusing their memory).
     pub(crate) fn move_into(&mut self, out: &mut ReplyQueue<T>) {
-        if out.entries.is_empty() {
+        if out.is_empty() {
             out.bytes.clear();
             out.read = 0;
-            mem::swap(&mut self.entries, &mut out.entries);
-            mem::swap(&mut self.bytes, &mut out.bytes);
-            mem::swap(&mut self.read, &mut out.read);
+            mem::swap(self, out);
         } else {
-            out.entries.append(&mut self.entries);
+            let base = out.pushed();
+            for (position, reply) in self.ready.drain(..) {
+                out.ready
+                    .push_back((base + (position - self.popped), reply));
+            }
             out.bytes
                 .extend_from_slice(self.bytes.get(self.read..).unwrap_or_default());
+            out.encoded += self.encoded;
         }
-        self.bytes.clear();
-        self.read = 0;
+        self.clear();
     }
 
     /// Drops every queued reply.
     pub(crate) fn clear(&mut self) {
-        self.entries.clear();
+        self.popped = self.pushed();
+        self.encoded = 0;
+        self.ready.clear();
         self.bytes.clear();
         self.read = 0;
     }
@@ -140,22 +167,44 @@ impl<T: NetlinkDeserializable> ReplyQueue<T> {
     /// The next reply, decoded: a message that does not decode becomes
     /// [`Error::Decode`], with its message type and sequence number.
     pub fn pop(&mut self) -> Option<Reply<T>> {
-        let reply = match self.entries.pop_front()? {
-            Entry::Ready(reply) => reply,
-            Entry::Encoded(len) => {
-                let start = self.read;
-                self.read = start.saturating_add(len);
-                decode(self.bytes.get(start..self.read).unwrap_or_default())
+        let reply = match self.ready.front() {
+            Some(&(position, _)) if position == self.popped => {
+                self.ready.pop_front().map(|(_, reply)| reply)?
             }
+            _ if self.encoded > 0 => self.pop_encoded(),
+            // Not reached: `ready` positions never pass the messages pushed.
+            _ => self.ready.pop_front().map(|(_, reply)| reply)?,
         };
-        if self.entries.is_empty() {
+        if self.is_empty() {
             self.bytes.clear();
             self.read = 0;
         }
         Some(reply)
     }
-}
 
+    /// Decodes the next undecoded message.
+    fn pop_encoded(&mut self) -> Reply<T> {
+        let rest = self.bytes.get(self.read..).unwrap_or_default();
+        let length = u32_at(rest, 0).map_or(0, |length| length as usize);
+        self.encoded -= 1;
+        self.popped += 1;
+        if length < NETLINK_HEADER_LEN || length > rest.len() {
+            // The messages were framed when queued, so this cannot happen;
+            // if it did, the framing of the rest is lost with it.
+            self.popped += self.encoded as u64;
+            self.encoded = 0;
+            self.read = self.bytes.len();
+            return Err(Error::Decode(DecodeError::new(format!(
+                "queued reply: length field {length} out of range ({} bytes queued)",
+                rest.len()
+            ))));
+        }
+        let message = rest.get(..length).unwrap_or_default();
+        let reply = decode(message);
+        self.read += nlmsg_align(length).min(rest.len());
+        reply
+    }
+}
 /// Decodes one queued message.
 fn decode<T: NetlinkDeserializable>(bytes: &[u8]) -> Reply<T> {
     NetlinkMessage::<T>::deserialize(bytes).map_err(|error| {
@@ -176,11 +225,8 @@ impl<T> Default for ReplyQueue<T> {
 impl<T: std::fmt::Debug> std::fmt::Debug for ReplyQueue<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ReplyQueue")
-            .field("replies", &self.entries.len())
-            .field(
-                "undecoded_bytes",
-                &(self.bytes.len().saturating_sub(self.read)),
-            )
+            .field("replies", &self.len())
+            .field("undecoded_bytes", &self.undecoded_bytes())
             .finish()
     }
 }
@@ -214,9 +260,9 @@ mod tests {
     #[test]
     fn pops_in_order_across_moves_and_mixed_entries() {
         let mut queue = ReplyQueue::<RawMessage>::new();
-        queue.push_encoded(&message(1));
+        queue.push_encoded(&message(1), 1);
         queue.push_ready(Err(Error::QueueFull));
-        queue.push_encoded(&message(2));
+        queue.push_encoded(&message(2), 1);
         let mut out = ReplyQueue::new();
         // Into an empty queue: buffers are swapped.
         queue.move_into(&mut out);
@@ -225,33 +271,100 @@ mod tests {
         assert_eq!(tag(out.pop().unwrap()), 1);
         // Into a queue that still holds replies (and has read some of its
         // bytes): appended after them.
-        queue.push_encoded(&message(3));
+        queue.push_encoded(&message(3), 1);
         queue.move_into(&mut out);
         assert!(matches!(out.pop(), Some(Err(Error::QueueFull))));
         assert_eq!(tag(out.pop().unwrap()), 2);
         assert_eq!(tag(out.pop().unwrap()), 3);
         assert!(out.pop().is_none());
         // Reused afterwards.
-        queue.push_encoded(&message(4));
+        queue.push_encoded(&message(4), 1);
         queue.move_into(&mut out);
         assert_eq!(tag(out.pop().unwrap()), 4);
-        queue.push_encoded(&message(5));
+        queue.push_encoded(&message(5), 1);
         queue.clear();
         assert!(queue.is_empty() && queue.pop().is_none());
     }
 
     #[test]
+    fn a_run_of_messages_is_split_and_decoded_in_order() {
+        // Three messages of 20, 20 and 21 bytes, as a datagram holds them:
+        // the last one without its padding.
+        let mut run = message(1);
+        run.extend(message(2));
+        let mut odd = NetlinkMessage::from(RawMessage::new(16, vec![3; 5]));
+        odd.header.sequence_number = 77;
+        odd.finalize();
+        let mut odd_bytes = vec![0; odd.buffer_len()];
+        odd.serialize(&mut odd_bytes);
+        assert_eq!(odd_bytes.len(), 21);
+        run.extend(&odd_bytes);
+        let mut queue = ReplyQueue::<RawMessage>::new();
+        queue.push_encoded(&run, 3);
+        queue.push_ready(Err(Error::QueueFull));
+        // Aligned again after the unpadded message.
+        queue.push_encoded(&message(4), 1);
+        assert_eq!(queue.len(), 5);
+        assert_eq!(queue.undecoded_bytes(), 20 + 20 + 24 + 20);
+        assert_eq!(tag(queue.pop().unwrap()), 1);
+        // Moved behind replies already in `out`: the error keeps its place.
+        let mut out = ReplyQueue::new();
+        out.push_encoded(&message(9), 1);
+        out.push_ready(Err(Error::Timeout));
+        queue.move_into(&mut out);
+        assert!(queue.is_empty());
+        assert_eq!(out.len(), 6);
+        assert_eq!(tag(out.pop().unwrap()), 9);
+        assert!(matches!(out.pop(), Some(Err(Error::Timeout))));
+        assert_eq!(tag(out.pop().unwrap()), 2);
+        match out.pop() {
+            Some(Ok(NetlinkMessage {
+                payload: NetlinkPayload::InnerMessage(raw),
+                ..
+            })) => assert_eq!(raw.payload, [3; 5]),
+            other => panic!("expected the odd-sized message, got {other:?}"),
+        }
+        assert!(matches!(out.pop(), Some(Err(Error::QueueFull))));
+        assert_eq!(tag(out.pop().unwrap()), 4);
+        assert!(out.pop().is_none() && out.is_empty());
+        assert_eq!(out.undecoded_bytes(), 0);
+    }
+
+    #[test]
+    fn a_corrupt_queued_length_is_an_error_not_a_panic() {
+        let mut queue = ReplyQueue::<RawMessage>::new();
+        let mut run = message(1);
+        run.extend(message(2));
+        // The second message's length field points past the end.
+        run[20] = 0xff;
+        queue.push_encoded(&run, 2);
+        queue.push_ready(Err(Error::Timeout));
+        assert_eq!(tag(queue.pop().unwrap()), 1);
+        match queue.pop() {
+            Some(Err(Error::Decode(error))) => {
+                assert!(error.to_string().contains("out of range"), "{error}")
+            }
+            other => panic!("expected a decode error, got {other:?}"),
+        }
+        // What follows the lost framing is still delivered.
+        assert!(matches!(queue.pop(), Some(Err(Error::Timeout))));
+        assert!(queue.pop().is_none());
+    }
+
+    #[test]
     fn an_undecodable_message_is_an_error_naming_it() {
         let mut queue = ReplyQueue::<RawMessage>::new();
-        let mut bad = message(9);
-        // A length field beyond the bytes.
-        bad[0] = 200;
-        queue.push_encoded(&bad);
-        queue.push_encoded(&message(1));
+        // Framed correctly, but an NLMSG_ERROR (type 2) without its error
+        // code.
+        let mut bad = message(9)[..16].to_vec();
+        bad[..4].copy_from_slice(&16u32.to_ne_bytes());
+        bad[4..6].copy_from_slice(&2u16.to_ne_bytes());
+        queue.push_encoded(&bad, 1);
+        queue.push_encoded(&message(1), 1);
         match queue.pop() {
             Some(Err(Error::Decode(error))) => {
                 let text = error.to_string();
-                assert!(text.contains("message type 16"), "{text}");
+                assert!(text.contains("message type 2"), "{text}");
                 assert!(text.contains("sequence 77"), "{text}");
             }
             other => panic!("expected a decode error, got {other:?}"),

@@ -59,6 +59,8 @@ pub(crate) struct Request<T> {
     pub(crate) queue: ReplyQueue<T>,
     /// `queue` holds the maximum of replies (counted in `full_queues`).
     pub(crate) full: bool,
+    /// Listed in the multiplexer's deferred wake-ups.
+    pub(crate) wake_deferred: bool,
     pub(crate) end: Option<EndState>,
     pub(crate) waker: Option<Waker>,
     pub(crate) deadline: Option<Instant>,

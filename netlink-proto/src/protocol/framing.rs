@@ -24,36 +24,41 @@ pub(crate) fn u32_at(bytes: &[u8], offset: usize) -> Option<u32> {
 
 /// Splits off the first message of `bytes`: returns it (exactly its
 /// `nlmsg_len` bytes), its header, and the rest after alignment padding.
+#[inline]
 pub(crate) fn split_message(bytes: &[u8]) -> Result<(&[u8], Header, &[u8]), DecodeError> {
-    let (Some(length), Some(message_type), Some(flags), Some(sequence), Some(port)) = (
-        u32_at(bytes, 0),
-        u16_at(bytes, 4),
-        u16_at(bytes, 6),
-        u32_at(bytes, 8),
-        u32_at(bytes, 12),
-    ) else {
-        return Err(DecodeError::new(format!(
-            "netlink message header: expected {NETLINK_HEADER_LEN} bytes, got {}",
-            bytes.len()
-        )));
+    let Some(head) = bytes.first_chunk::<NETLINK_HEADER_LEN>() else {
+        return Err(short_header(bytes.len()));
     };
-    let length = length as usize;
+    let [l0, l1, l2, l3, t0, t1, f0, f1, s0, s1, s2, s3, p0, p1, p2, p3] = *head;
+    let length = u32::from_ne_bytes([l0, l1, l2, l3]) as usize;
     if length < NETLINK_HEADER_LEN || length > bytes.len() {
-        return Err(DecodeError::new(format!(
-            "netlink message header: length field {length} out of range \
-             ({NETLINK_HEADER_LEN}..={} bytes left in the datagram)",
-            bytes.len()
-        )));
+        return Err(bad_length(length, bytes.len()));
     }
-    let (message, _) = bytes.split_at(length);
-    let rest = bytes.get(nlmsg_align(length)..).unwrap_or(&[]);
+    let (message, rest) = bytes.split_at(length);
+    // The padding after the message, if the datagram has it.
+    let rest = rest.get(nlmsg_align(length) - length..).unwrap_or(&[]);
     let header = Header {
-        message_type,
-        flags,
-        sequence,
-        port,
+        message_type: u16::from_ne_bytes([t0, t1]),
+        flags: u16::from_ne_bytes([f0, f1]),
+        sequence: u32::from_ne_bytes([s0, s1, s2, s3]),
+        port: u32::from_ne_bytes([p0, p1, p2, p3]),
     };
     Ok((message, header, rest))
+}
+
+#[cold]
+fn short_header(len: usize) -> DecodeError {
+    DecodeError::new(format!(
+        "netlink message header: expected {NETLINK_HEADER_LEN} bytes, got {len}"
+    ))
+}
+
+#[cold]
+fn bad_length(length: usize, left: usize) -> DecodeError {
+    DecodeError::new(format!(
+        "netlink message header: length field {length} out of range \
+         ({NETLINK_HEADER_LEN}..={left} bytes left in the datagram)"
+    ))
 }
 
 #[cfg(test)]

@@ -238,6 +238,55 @@ async fn notification_flood(handle: Handle, mut notifications: Notifications<Raw
     }
 }
 
+/// Notifications reach a consumer on another thread than the connection's
+/// (whose wake-ups the connection defers while it reads): every one of a
+/// burst of route additions, in order.
+async fn notifications_across_threads(
+    handle: Handle,
+    mut notifications: Notifications<RawMessage>,
+) {
+    const ROUTES: u32 = 500;
+    handle
+        .add_membership(RTNLGRP_IPV4_ROUTE)
+        .await
+        .expect("join RTNLGRP_IPV4_ROUTE");
+    let started = Instant::now();
+    add_routes(0, ROUTES).expect("routes");
+    // A missed wake-up would show as a wait until the timer (which polls
+    // the stream one last time, so the check is on the time taken).
+    let deadline = started + Duration::from_secs(6);
+    let mut seen = 0;
+    while seen < ROUTES {
+        let next = tokio::time::timeout_at(deadline.into(), notifications.next())
+            .await
+            .expect("every route's notification in time")
+            .expect("notifications go on");
+        match next {
+            Notification::Message(message, _) => {
+                if main_table_destination(&message) == Some(route_destination(seen)) {
+                    seen += 1;
+                }
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "notifications took {:?}: a consumer was not woken",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn connection_thread_notifications_reach_another_thread() {
+    run_in_netns(
+        "connection_thread_notifications_reach_another_thread",
+        || {
+            with_connection_thread(Config::default(), notifications_across_threads);
+        },
+    );
+}
+
 #[test]
 fn tokio_thousand_concurrent_requests() {
     run_in_netns("tokio_thousand_concurrent_requests", || {

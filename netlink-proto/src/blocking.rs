@@ -255,6 +255,13 @@ where
     /// Sends what can be sent, then waits for one datagram (or the next
     /// request deadline, or `caller_deadline`) and processes it.
     fn step(&mut self, caller_deadline: Option<Instant>) -> Result<Step, Error<T>> {
+        // After an overflow nothing is sent until the receive queue has
+        // been emptied (see `Protocol::handle_overflow`).
+        if self.protocol.is_congested()
+            && !wait_readable(&self.socket, Instant::now()).map_err(Error::Io)?
+        {
+            self.protocol.handle_socket_drained();
+        }
         self.flush();
         if self.protocol.is_closed() {
             return Err(Error::ConnectionClosed);

@@ -160,7 +160,6 @@ impl<T, S: RuntimeSocket> Connection<T, S> {
         &self.socket
     }
 
-    /// Arms the timer for the earliest request deadline; returns `Pending`.
     /// Wakes the consumers whose wake-up the multiplexer deferred, outside
     /// the lock.
     fn wake_consumers(&mut self) {
@@ -168,6 +167,8 @@ impl<T, S: RuntimeSocket> Connection<T, S> {
         self.wakers.drain(..).for_each(Waker::wake);
     }
 
+    /// Wakes the consumers, arms the timer for the earliest request
+    /// deadline; returns `Pending`.
     fn wait(&mut self, cx: &mut Context<'_>, deadline: Option<Instant>) -> Poll<()> {
         self.wake_consumers();
         let Some(deadline) = deadline else {
@@ -286,7 +287,14 @@ where
                     log::debug!("netlink receive failed, closing the connection: {error}");
                     return this.finish(Some(&error));
                 }
-                Poll::Pending => return this.wait(cx, deadline),
+                Poll::Pending => {
+                    // The receive queue is empty: sending may resume after
+                    // an overflow.
+                    if this.shared.lock().protocol.handle_socket_drained() {
+                        continue;
+                    }
+                    return this.wait(cx, deadline);
+                }
             }
         }
     }

@@ -157,6 +157,9 @@ pub struct Protocol<T> {
     abandoned: usize,
     deadlines: BinaryHeap<Reverse<(Instant, RequestId)>>,
     closed: bool,
+    /// An overflow was reported and the socket's receive queue has not been
+    /// seen empty since: nothing is sent (see `handle_overflow`).
+    congested: bool,
     driver_wake: bool,
     statistics: Statistics,
 }
@@ -233,6 +236,7 @@ impl<T> Protocol<T> {
             abandoned: 0,
             deadlines: BinaryHeap::new(),
             closed: false,
+            congested: false,
             driver_wake: false,
             statistics: Statistics::default(),
         }
@@ -401,7 +405,7 @@ impl<T> Protocol<T> {
     ///
     /// Returns `None` while a previous transmit has not been given back.
     pub fn poll_transmit(&mut self) -> Option<Transmit> {
-        if self.transmit_outstanding || self.closed {
+        if self.transmit_outstanding || self.closed || self.congested {
             return None;
         }
         if let Some(transmit) = self.blocked_transmit.take() {
@@ -968,8 +972,15 @@ impl<T> Protocol<T> {
     /// [`Error::OutcomeUnknown`] — all but dumps that already received a
     /// part (the kernel produces dump parts only when there is room, so they
     /// are never dropped) — and queues a [`Notification::Overflow`].
+    ///
+    /// Sending then stops until the driver reports the socket's receive
+    /// queue empty ([`handle_socket_drained`](Self::handle_socket_drained)):
+    /// the kernel reports one overflow until the queue has been emptied and
+    /// drops what does not fit meanwhile without a word, so a request sent
+    /// before that could lose its reply silently and wait forever.
     pub fn handle_overflow(&mut self) {
         self.statistics.overflows += 1;
+        self.congested = true;
         let victims: Vec<RequestId> = self
             .requests
             .iter()
@@ -994,6 +1005,23 @@ impl<T> Protocol<T> {
             failed_requests,
             reason: OverflowReason::SocketBuffer,
         });
+    }
+
+    /// The socket's receive queue is empty (a receive would block). After an
+    /// overflow, sending resumes; returns whether it did (the driver then
+    /// has transmits to make before it waits).
+    pub fn handle_socket_drained(&mut self) -> bool {
+        let resumed = mem::take(&mut self.congested);
+        if resumed {
+            self.driver_wake = true;
+        }
+        resumed && (!self.send_queue.is_empty() || self.blocked_transmit.is_some())
+    }
+
+    /// Whether sending waits for the socket's receive queue to be emptied
+    /// after an overflow (see [`handle_overflow`](Self::handle_overflow)).
+    pub fn is_congested(&self) -> bool {
+        self.congested
     }
 
     /// The earliest deadline of a request's timeout, if any.

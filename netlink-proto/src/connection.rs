@@ -277,6 +277,12 @@ where
                         state.protocol.take_wakers(&mut this.wakers);
                         drop(state);
                         this.wakers.drain(..).for_each(Waker::wake);
+                        // Let the consumer run: on a single thread it must;
+                        // on a multi-threaded tokio runtime, where it lands
+                        // on this worker, another worker can take this task
+                        // meanwhile and receive while it decodes.
+                        cx.waker().wake_by_ref();
+                        return Poll::Pending;
                     }
                 }
                 Poll::Ready(Err(error)) if is_overflow(&error) => {

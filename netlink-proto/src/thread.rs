@@ -16,10 +16,10 @@ use crate::{new_connection_with_socket, Config, ConnectionHandle, Notifications}
 /// its own thread the consumer decodes one batch of replies while the
 /// thread receives the next datagram from the kernel: on a large dump,
 /// typed decoding overlaps the kernel's work instead of adding to it. (On a
-/// multi-threaded tokio runtime, a connection spawned as a task mostly
-/// takes turns with its consumer on one worker: the scheduler runs a task
-/// woken by another on the same worker.) The handle works from any
-/// runtime or thread.
+/// multi-threaded tokio runtime, a connection spawned as a task often takes
+/// turns with its consumer on one worker: the scheduler runs a task woken
+/// by another on the same worker.) The handle works from any runtime or
+/// thread.
 ///
 /// The thread ends when the connection does: once every handle and the
 /// notifications are dropped and no request is left, or when the socket

@@ -282,7 +282,13 @@ fn connection_thread_notifications_reach_another_thread() {
     run_in_netns(
         "connection_thread_notifications_reach_another_thread",
         || {
-            with_connection_thread(Config::default(), notifications_across_threads);
+            // A kernel buffer that holds the whole burst (about 1 KiB per
+            // notification), so that a slow test machine cannot overflow it.
+            let config = Config {
+                receive_buffer_size: Some(4 * 1024 * 1024),
+                ..Config::default()
+            };
+            with_connection_thread(config, notifications_across_threads);
         },
     );
 }

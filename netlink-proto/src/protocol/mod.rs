@@ -33,6 +33,29 @@
 //! - queues a datagram's consecutive replies to one request in one copy,
 //!   undecoded (the consumer decodes them), and defers waking consumers
 //!   until the driver is about to wait ([`flush_wakes`](Protocol::flush_wakes)).
+//!
+//! # Driving it
+//!
+//! A driver of its own (mio, io_uring, ...) loops over:
+//! - sending: while [`poll_transmit`](Protocol::poll_transmit) gives a
+//!   datagram, send it and hand it back with
+//!   [`transmit_complete`](Protocol::transmit_complete),
+//!   [`transmit_blocked`](Protocol::transmit_blocked) (socket full: retry
+//!   when writable) or [`transmit_failed`](Protocol::transmit_failed);
+//! - receiving, while [`wants_receive`](Protocol::wants_receive): each
+//!   datagram to [`handle_datagram`](Protocol::handle_datagram) (then, if
+//!   [`wakes_due`](Protocol::wakes_due), wake the consumers at once with
+//!   [`flush_wakes`](Protocol::flush_wakes) or
+//!   [`take_wakers`](Protocol::take_wakers)); `ENOBUFS` to
+//!   [`handle_overflow`](Protocol::handle_overflow); a receive that would
+//!   block to [`handle_socket_drained`](Protocol::handle_socket_drained)
+//!   (if it returns true, send before waiting);
+//! - before waiting for the socket: wake the deferred consumers
+//!   ([`flush_wakes`](Protocol::flush_wakes)), and wait no longer than
+//!   [`next_deadline`](Protocol::next_deadline), then call
+//!   [`handle_timeout`](Protocol::handle_timeout);
+//! - when woken by a consumer: [`take_driver_wake`](Protocol::take_driver_wake)
+//!   says whether there is something to send or room to receive again.
 
 mod framing;
 mod id_hash;

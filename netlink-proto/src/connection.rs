@@ -269,14 +269,15 @@ where
                 Poll::Ready(Ok(received)) => {
                     datagrams += 1;
                     let datagram = this.buffer.get(..received.len).unwrap_or(&this.buffer);
-                    let mut state = this.shared.lock();
-                    state
-                        .protocol
-                        .handle_datagram(datagram, received.source, received.group);
-                    if state.protocol.wakes_due() {
-                        state.protocol.take_wakers(&mut this.wakers);
-                        drop(state);
-                        this.wakers.drain(..).for_each(Waker::wake);
+                    let wakes_due = {
+                        let mut state = this.shared.lock();
+                        state
+                            .protocol
+                            .handle_datagram(datagram, received.source, received.group);
+                        state.protocol.wakes_due()
+                    };
+                    if wakes_due {
+                        this.wake_consumers();
                         // Let the consumer run: on a single thread it must;
                         // on a multi-threaded tokio runtime, where it lands
                         // on this worker, another worker can take this task

@@ -38,7 +38,7 @@ pub use runtime::NoRuntime;
 pub use runtime::SmolTimer;
 pub use runtime::{DefaultSocket, RuntimeSocket};
 #[cfg(feature = "tokio")]
-pub use thread::{spawn_connection_thread, spawn_connection_thread_with_socket};
+pub use thread::{spawn_connection_thread, spawn_connection_thread_with_socket, ConnectionThread};
 
 /// Re-exports of the crates in this crate's API, so that users need not
 /// depend on matching versions themselves.

@@ -7,6 +7,10 @@ use netlink_sys::{AsyncSocket, Socket, TokioSocket};
 
 use crate::{new_connection_with_socket, Config, ConnectionHandle, Notifications};
 
+/// What [`spawn_connection_thread`] returns: the connection's handle, its
+/// notifications, and the thread driving it.
+pub type ConnectionThread<T> = (ConnectionHandle<T>, Notifications<T>, JoinHandle<()>);
+
 /// Creates a connection and drives it on a new thread (named
 /// `netlink-connection`, running a single-threaded tokio runtime of its
 /// own); returns its handle, its notifications and the thread.
@@ -54,11 +58,10 @@ use crate::{new_connection_with_socket, Config, ConnectionHandle, Notifications}
 /// # Ok(())
 /// # }
 /// ```
-#[allow(clippy::type_complexity)]
 pub fn spawn_connection_thread<T>(
     protocol: isize,
     config: Config,
-) -> io::Result<(ConnectionHandle<T>, Notifications<T>, JoinHandle<()>)>
+) -> io::Result<ConnectionThread<T>>
 where
     T: NetlinkSerializable + NetlinkDeserializable + Send + 'static,
 {
@@ -69,11 +72,10 @@ where
 /// (for instance in another network namespace with
 /// [`Socket::new_in_namespace`]); the connection configures it as
 /// [`new_connection_with_socket`] does.
-#[allow(clippy::type_complexity)]
 pub fn spawn_connection_thread_with_socket<T>(
     socket: Socket,
     config: Config,
-) -> io::Result<(ConnectionHandle<T>, Notifications<T>, JoinHandle<()>)>
+) -> io::Result<ConnectionThread<T>>
 where
     T: NetlinkSerializable + NetlinkDeserializable + Send + 'static,
 {

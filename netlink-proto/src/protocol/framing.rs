@@ -12,16 +12,6 @@ pub(crate) struct Header {
     pub(crate) port: u32,
 }
 
-pub(crate) fn u16_at(bytes: &[u8], offset: usize) -> Option<u16> {
-    let field = bytes.get(offset..offset + 2)?;
-    Some(u16::from_ne_bytes([field[0], field[1]]))
-}
-
-pub(crate) fn u32_at(bytes: &[u8], offset: usize) -> Option<u32> {
-    let field = bytes.get(offset..offset + 4)?;
-    Some(u32::from_ne_bytes([field[0], field[1], field[2], field[3]]))
-}
-
 /// Splits off the first message of `bytes`: returns it (exactly its
 /// `nlmsg_len` bytes), its header, and the rest after alignment padding.
 #[inline]

@@ -137,8 +137,7 @@ pub struct Statistics {
 /// The multiplexer's state machine. See the [module docs](self).
 pub struct Protocol<T> {
     local_port: u32,
-    max_queued_replies: usize,
-    max_queued_reply_bytes: usize,
+    reply_limits: ReplyLimits,
     max_queued_notifications: usize,
     max_in_flight: usize,
     max_batch_size: usize,
@@ -230,8 +229,10 @@ impl<T> Protocol<T> {
     ) -> Self {
         Protocol {
             local_port,
-            max_queued_replies: config.max_queued_replies.max(1),
-            max_queued_reply_bytes: config.max_queued_reply_bytes.max(1),
+            reply_limits: ReplyLimits {
+                replies: config.max_queued_replies.max(1),
+                bytes: config.max_queued_reply_bytes.max(1),
+            },
             max_queued_notifications: config.max_queued_notifications.max(1),
             max_in_flight: max_in_flight.max(1),
             max_batch_size: config.max_batch_size,
@@ -929,11 +930,7 @@ impl<T> Protocol<T> {
         let Some(request) = self.requests.get_mut(&id) else {
             return;
         };
-        let replies = request.queue.len();
-        let bytes = request.queue.undecoded_bytes();
-        if !request.full
-            && (replies >= self.max_queued_replies || bytes >= self.max_queued_reply_bytes)
-        {
+        if !request.full && self.reply_limits.reached(&request.queue, 1) {
             request.full = true;
             self.full_queues += 1;
         }
@@ -941,7 +938,7 @@ impl<T> Protocol<T> {
             request.wake();
             return;
         }
-        if replies >= self.max_queued_replies / 2 || bytes >= self.max_queued_reply_bytes / 2 {
+        if self.reply_limits.reached(&request.queue, 2) {
             self.wakes_due = true;
         }
         if request.waker.is_some() && !request.wake_deferred {
@@ -1185,10 +1182,7 @@ impl<T> Protocol<T> {
             return NextReply::Finished;
         };
         let reply = request.queue.pop();
-        if request.full
-            && request.queue.len() < self.max_queued_replies
-            && request.queue.undecoded_bytes() < self.max_queued_reply_bytes
-        {
+        if request.full && !self.reply_limits.reached(&request.queue, 1) {
             request.full = false;
             self.full_queues -= 1;
             self.driver_wake = true;
@@ -1252,6 +1246,21 @@ impl<T> Protocol<T> {
             Some(current) if current.will_wake(waker) => {}
             _ => self.notification_waker = Some(waker.clone()),
         }
+    }
+}
+
+/// The limits of one request's reply queue.
+#[derive(Debug, Clone, Copy)]
+struct ReplyLimits {
+    replies: usize,
+    bytes: usize,
+}
+
+impl ReplyLimits {
+    /// Whether `queue` holds a `1 / fraction` share of either limit (1:
+    /// full, 2: half full).
+    fn reached<T>(self, queue: &ReplyQueue<T>, fraction: usize) -> bool {
+        queue.len() >= self.replies / fraction || queue.undecoded_bytes() >= self.bytes / fraction
     }
 }
 

@@ -3,12 +3,10 @@
 
 use std::{collections::VecDeque, mem};
 
-use netlink_packet_core::{
-    nlmsg_align, DecodeError, NetlinkDeserializable, NetlinkMessage, NETLINK_HEADER_LEN,
-};
+use netlink_packet_core::{nlmsg_align, NetlinkDeserializable, NetlinkMessage};
 
 use super::{
-    framing::{u16_at, u32_at},
+    framing::{split_message, Header},
     request::Reply,
 };
 use crate::Error;
@@ -185,33 +183,32 @@ impl<T: NetlinkDeserializable> ReplyQueue<T> {
     /// Decodes the next undecoded message.
     fn pop_encoded(&mut self) -> Reply<T> {
         let rest = self.bytes.get(self.read..).unwrap_or_default();
-        let length = u32_at(rest, 0).map_or(0, |length| length as usize);
         self.encoded -= 1;
         self.popped += 1;
-        if length < NETLINK_HEADER_LEN || length > rest.len() {
-            // The messages were framed when queued, so this cannot happen;
-            // if it did, the framing of the rest is lost with it.
-            self.popped += self.encoded as u64;
-            self.encoded = 0;
-            self.read = self.bytes.len();
-            return Err(Error::Decode(DecodeError::new(format!(
-                "queued reply: length field {length} out of range ({} bytes queued)",
-                rest.len()
-            ))));
+        match split_message(rest) {
+            Ok((message, header, next)) => {
+                let reply = decode(message, header);
+                self.read = self.bytes.len() - next.len();
+                reply
+            }
+            Err(error) => {
+                // The messages were framed when queued, so this cannot
+                // happen; if it did, the framing of the rest is lost with it.
+                self.popped += self.encoded as u64;
+                self.encoded = 0;
+                self.read = self.bytes.len();
+                Err(Error::Decode(error.context("queued reply")))
+            }
         }
-        let message = rest.get(..length).unwrap_or_default();
-        let reply = decode(message);
-        self.read += nlmsg_align(length).min(rest.len());
-        reply
     }
 }
+
 /// Decodes one queued message.
-fn decode<T: NetlinkDeserializable>(bytes: &[u8]) -> Reply<T> {
-    NetlinkMessage::<T>::deserialize(bytes).map_err(|error| {
+fn decode<T: NetlinkDeserializable>(message: &[u8], header: Header) -> Reply<T> {
+    NetlinkMessage::<T>::deserialize(message).map_err(|error| {
         Error::Decode(error.context(format_args!(
             "reply (message type {}) to request sequence {}",
-            u16_at(bytes, 4).unwrap_or_default(),
-            u32_at(bytes, 8).unwrap_or_default()
+            header.message_type, header.sequence
         )))
     })
 }
